@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace KosodateShien.Api.Auth;
+
+/// <summary>
+/// The authorization matrix. Every endpoint names exactly one of these; anything unnamed needs at
+/// least a valid token (the fallback), and a test fails the build for any endpoint without a policy.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Read personal records and their history: clerk, supervisor, auditor.</summary>
+    public const string ReadRecords = "read-records";
+    /// <summary>Registry changes (住基・税 inbound) and certification data entry: clerk.</summary>
+    public const string EnterData = "enter-data";
+    /// <summary>Certification decisions, changes, cancellations, postponements: supervisor.</summary>
+    public const string Decide = "decide";
+    /// <summary>Read rule sets: every staff role.</summary>
+    public const string ReadRules = "read-rules";
+    /// <summary>Publish rule-set versions: admin.</summary>
+    public const string ManageRules = "manage-rules";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [ReadRecords] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor],
+        [EnterData] = [Roles.Clerk],
+        [Decide] = [Roles.Supervisor],
+        [ReadRules] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin],
+        [ManageRules] = [Roles.Admin],
+    };
+
+    public static void Register(AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in RolesByPolicy)
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        // Deny by default: an endpoint that forgot its policy still needs a valid token.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

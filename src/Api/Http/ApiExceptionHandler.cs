@@ -1,0 +1,78 @@
+using System.Text.Json;
+using JasperFx;
+using KosodateShien.Domain.Common;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace KosodateShien.Api.Http;
+
+/// <summary>
+/// Turns every exception into problem+json: rule errors 422, malformed bodies 400, conflicts 409,
+/// anything else 500 without internals. Clients never see a stack trace.
+/// </summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail, rule, errors) = Classify(exception);
+        if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else logger.LogInformation("{Status} on {Method} {Path}: {Rule}", status, context.Request.Method, context.Request.Path, rule);
+        await Problems.WriteAsync(context, status, title, detail, rule, errors);
+        return true;
+    }
+
+    private static (int Status, string Title, string Detail, string? Rule, IDictionary<string, string[]>? Errors) Classify(Exception exception)
+    {
+        switch (Unwrap(exception))
+        {
+            case DomainRuleException e:
+                return (422, "Business rule violated", e.Message, e.Rule, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            case InvalidRequestException e:
+                return (400, "Invalid request", e.Message, "request.invalid", new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            case JsonException e:
+                return BadBody(e);
+            case BadHttpRequestException { InnerException: JsonException e }:
+                return BadBody(e);
+            case BadHttpRequestException e:
+                return (e.StatusCode, "Bad request", SafeMessage(e.Message), "request.malformed", null);
+            case ExistingStreamIdCollisionException:
+                return (409, "Conflict", "A record with this identity already exists.", "stream.exists", null);
+            case StaleVersionException e:
+                return (409, "Conflict", e.Message + " Read the record again and resend with its current version.", "version.conflict", null);
+            case ConcurrencyException e:
+                return (409, "Conflict", "The record was changed by someone else; read it again and resend with its current version. " + SafeMessage(e.Message), "version.conflict", null);
+            case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e:
+                return (409, "Conflict", $"A record with the same unique number already exists ({UniqueField(e)}).", "unique.violation",
+                    new Dictionary<string, string[]> { [UniqueField(e)] = ["is already registered."] });
+            default:
+                return (500, "Internal error", "The request could not be completed. It has been logged; quote the traceId when reporting it.", null, null);
+        }
+    }
+
+    private static Exception Unwrap(Exception exception)
+    {
+        var current = exception;
+        while (current is AggregateException { InnerExceptions.Count: 1 } or MartenCommandException or DocumentAlreadyExistsException && current.InnerException is not null
+               && current is not ConcurrencyException)
+            current = current.InnerException!;
+        return current;
+    }
+
+    private static (int, string, string, string?, IDictionary<string, string[]>?) BadBody(JsonException e)
+    {
+        var (field, message) = JsonBodyValidation.Describe(e);
+        return (400, "Invalid request body", message, "request.body-invalid", new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    // Messages from the framework can name CLR types; keep only the human part.
+    private static string SafeMessage(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"'?(KosodateShien|System|Microsoft)\.[\w\.\[\]`,+ ]+'?", "the value");
+
+    private static string UniqueField(PostgresException e) => e.ConstraintName?.Replace("_", "") switch
+    {
+        { } c when c.Contains("personnumber", StringComparison.OrdinalIgnoreCase) => "personNumber",
+        { } c when c.Contains("householdnumber", StringComparison.OrdinalIgnoreCase) => "householdNumber",
+        _ => "id",
+    };
+}

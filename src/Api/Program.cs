@@ -1,0 +1,83 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using KosodateShien.Api.Auth;
+using KosodateShien.Api.Http;
+using KosodateShien.Api.OpenApi;
+using KosodateShien.Application;
+using KosodateShien.Application.Certification;
+using KosodateShien.Application.Seeding;
+using KosodateShien.Projections;
+using Marten;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Http.Marten;
+using KosodateShien.Api;
+
+if (args is ["token", .. var tokenArgs])
+    return TokenCommand.Run(tokenArgs, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("Kosodate")
+    ?? throw new InvalidOperationException("ConnectionStrings:Kosodate is not configured (./kosodate sets it for the local cluster; KOSODATE_DB points elsewhere).");
+var schema = builder.Configuration.GetValue("Marten:Schema", KosodateStore.DefaultSchema)!;
+var jwt = JwtSettings.From(builder.Configuration);
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.CritterStackDefaults(x =>
+{
+    x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+    x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
+});
+builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema))
+    .UseLightweightSessions()
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Discovery.IncludeAssembly(ApplicationAssembly.Reference);
+    opts.Policies.AutoApplyTransactions();
+    opts.Policies.UseDurableLocalQueues();
+    opts.EnableRelayOfUserName = true;
+});
+
+builder.Services.AddWolverineHttp();
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Apply(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Apply(o.JsonSerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddKosodateAuthentication(jwt);
+builder.Services.AddKosodateOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(async context =>
+{
+    var response = context.HttpContext.Response;
+    if (response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+        await Problems.WriteAsync(context.HttpContext, response.StatusCode, ReasonPhrase(response.StatusCode), "See the status code.");
+});
+// The OpenAPI document and Swagger UI are public; everything after this needs a token.
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "KosodateShien API");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseJsonBodyValidation();
+app.MapHealth();
+app.MapWolverineEndpoints(opts =>
+{
+    opts.MapMartenConcurrencyFailuresToConflict();
+    opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
+    opts.RejectUnparseableQueryValues = true;
+    opts.AddMiddlewareByMessageType(typeof(RequestValidationMiddleware));
+});
+
+await StartupTasks.RunAsync(app);
+return await app.RunJasperFxCommands(args);
+
+static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+public partial class Program;

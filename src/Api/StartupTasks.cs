@@ -1,0 +1,35 @@
+using KosodateShien.Application.Certification;
+using KosodateShien.Application.Seeding;
+using Marten;
+using Wolverine;
+
+namespace KosodateShien.Api;
+
+/// <summary>Before serving: make sure the schema and the default rule set exist, and seed demo data if asked.</summary>
+public static class StartupTasks
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await CertificationRuleSets.EnsureDefaultAsync(store, CancellationToken.None);
+
+        if (!app.Configuration.GetValue("Demo:Seed", false)) return;
+        // The bus needs a started host for durable scheduling; seed once the app has started.
+        app.Lifetime.ApplicationStarted.Register(() => _ = SeedAsync(app, store));
+    }
+
+    private static async Task SeedAsync(WebApplication app, IDocumentStore store)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DemoSeeder");
+        try
+        {
+            await DemoSeeder.SeedIfEmptyAsync(store, app.Services.GetRequiredService<IMessageBus>(), app.Services.GetRequiredService<TimeProvider>(),
+                app.Configuration.GetValue("Demo:RandomSeed", 20270401), logger, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Demo data seeding failed.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using KosodateShien.Application.Certification;
+using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Registry;
+using KosodateShien.Projections.Certification;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+using CertificationState = KosodateShien.Domain.Certification.Certification;
+
+namespace KosodateShien.Application.Seeding;
+
+/// <summary>
+/// Loads the Bogus demo ward (≈4,500 households, ≈6,000 children) into an empty database on first start.
+/// Events carry the user <c>demo-seed</c>; pending 3号→2号 changes are scheduled like real ones.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string SeedUser = "demo-seed";
+    private const int StreamsPerTransaction = 1_000;
+
+    public static async Task<bool> SeedIfEmptyAsync(IDocumentStore store, IMessageBus bus, TimeProvider clock, int seed, ILogger logger, CancellationToken ct)
+    {
+        await using (var probe = store.QuerySession())
+        {
+            if (await probe.Query<Household>().AnyAsync(ct))
+            {
+                logger.LogInformation("Demo data: the database already holds households; not seeding.");
+                return false;
+            }
+        }
+
+        var watch = Stopwatch.StartNew();
+        var today = clock.TodayJst();
+        var rules = CertificationRuleSet.Default;
+        await using (var session = store.QuerySession()) rules = await session.InForceOnAsync(today, ct);
+        var data = DemoDataGenerator.Generate(seed, today, rules);
+        logger.LogInformation("Demo data: generated {Streams} streams in {Elapsed} ms; writing…", data.Streams.Count, watch.ElapsedMilliseconds);
+
+        foreach (var chunk in data.Streams.Chunk(StreamsPerTransaction))
+        {
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = SeedUser;
+            session.CorrelationId = $"demo-seed-{seed}";
+            foreach (var stream in chunk) StartStream(session, stream);
+            await session.SaveChangesAsync(ct);
+        }
+
+        await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificationNumberSequence, data.CertificationNumbersUsed, ct);
+        await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificateNumberSequence, data.CertificateNumbersUsed, ct);
+        await ScheduleAgeThreeChangesAsync(data, bus);
+
+        logger.LogInformation("Demo data: {Households} households, {Children} children, {Certifications} certifications in {Elapsed:N1} s.",
+            data.Statistics.Households, data.Statistics.Children, data.Statistics.Certifications, watch.Elapsed.TotalSeconds);
+        return true;
+    }
+
+    private static void StartStream(IDocumentSession session, DemoStream stream)
+    {
+        switch (stream.Events[0])
+        {
+            case HouseholdRegistered: session.Events.StartStream<Household>(stream.Id, stream.Events); break;
+            case PersonRegistered: session.Events.StartStream<Person>(stream.Id, stream.Events); break;
+            case TaxAssessed: session.Events.StartStream<TaxYear>(stream.Id, stream.Events); break;
+            case CertificationApplied: session.Events.StartStream<CertificationState>(stream.Id, stream.Events); break;
+            default: throw new InvalidOperationException($"Unexpected first event {stream.Events[0].GetType().Name} in demo stream {stream.Id}.");
+        }
+    }
+
+    private static async Task ScheduleAgeThreeChangesAsync(DemoDataSet data, IMessageBus bus)
+    {
+        foreach (var stream in data.Streams.Where(s => s.Events[0] is CertificationApplied))
+        {
+            var state = stream.Events.Aggregate((CertificationState?)null, CertificationState.Evolve);
+            if (state?.AgeThreeChangeDate is { } date)
+                await bus.ScheduleAsync(new ChangeCategoryAtAgeThree(state.Id, date), JapaneseDates.StartOfDayJst(date));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace KosodateShien.Domain.Registry;
+
+/// <summary>宛名: the write model of a person stream.</summary>
+/// <param name="PersonNumber">宛名番号</param>
+/// <param name="Name">氏名</param>
+/// <param name="Kana">フリガナ</param>
+/// <param name="BirthDate">生年月日</param>
+/// <param name="Sex">性別</param>
+/// <param name="Contacts">連絡先 (latest per kind)</param>
+public sealed record Person(Guid Id, string PersonNumber, string Name, string Kana, DateOnly BirthDate, Sex Sex, IReadOnlyList<Contact> Contacts)
+{
+    public int Version { get; set; }
+
+    public static Person? Evolve(Person? state, object @event) => (state, @event) switch
+    {
+        (null, PersonRegistered e) => new Person(e.PersonId, e.PersonNumber, e.Name, e.Kana, e.BirthDate, e.Sex, []),
+        (not null, PersonDetailsChanged e) => state with { Name = e.Name, Kana = e.Kana, BirthDate = e.BirthDate, Sex = e.Sex },
+        (not null, ContactDetailsRecorded e) => state with
+        {
+            Contacts = [.. state.Contacts.Where(c => c.Kind != e.Kind), new Contact(e.Kind, e.Value, e.EffectiveDate)],
+        },
+        _ => state,
+    };
+}
+
+/// <summary>保護者連絡先 with its 連絡先区分.</summary>
+public sealed record Contact(ContactKind Kind, string Value, DateOnly Since);

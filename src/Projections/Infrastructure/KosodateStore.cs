@@ -1,0 +1,38 @@
+using JasperFx.Events;
+using KosodateShien.Projections.Certification;
+using KosodateShien.Projections.Registry;
+using Marten;
+using Weasel.Core;
+
+namespace KosodateShien.Projections;
+
+/// <summary>
+/// The one Marten configuration every host uses (the API, the replay tool, tests), so events and
+/// read models are stored the same way everywhere.
+/// </summary>
+public static class KosodateStore
+{
+    public const string DefaultSchema = "kosodate";
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Events.DatabaseSchemaName = schema;
+
+        // Decided before the first row is written (STACK.md G4): camelCase JSON, enums as strings.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+
+        // Audit: every event records who (user_name), and the request it came from (correlation/causation).
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        // A projection that cannot apply an event is a bug to surface, never to skip silently.
+        opts.Projections.Errors.SkipApplyErrors = false;
+        opts.Projections.RebuildErrors.SkipApplyErrors = false;
+
+        opts.ConfigureRegistry();
+        opts.ConfigureCertification();
+    }
+}

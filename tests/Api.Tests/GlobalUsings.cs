@@ -1,0 +1,3 @@
+global using KosodateShien.Api.Tests.Infrastructure;
+global using Shouldly;
+global using Xunit;

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Alba;
+using KosodateShien.Application.Certification;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Persistence;
+
+namespace KosodateShien.Api.Tests.Infrastructure;
+
+/// <summary>Base for HTTP tests: a clean database and today's date reset before every test.</summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected AppFixture Fixture { get; } = fixture;
+    protected IAlbaHost Host => Fixture.Host;
+    protected TestClock Clock => Fixture.Clock;
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    protected ApiClient Api => new(Fixture);
+
+    public async Task InitializeAsync()
+    {
+        Clock.Today = TestClock.DefaultToday;
+        await Host.ResetAllMartenDataAsync();
+        await Host.ClearAllPersistedWolverineDataAsync();
+        await CertificationRuleSets.EnsureDefaultAsync(Store, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>Thin HTTP helpers: every call goes through the real pipeline with a real token.</summary>
+public sealed class ApiClient(AppFixture fixture)
+{
+    public const string Clerk = "clerk";
+    public const string Supervisor = "supervisor";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+
+    public Task<IScenarioResult> Post(string url, object body, int expectedStatus, string role = Clerk, Action<Scenario>? configure = null) =>
+        fixture.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.Post.Json(body).ToUrl(url);
+            configure?.Invoke(s);
+            s.StatusCodeShouldBe(expectedStatus);
+        });
+
+    public Task<IScenarioResult> Get(string url, int expectedStatus = 200, string role = Clerk) =>
+        fixture.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(expectedStatus);
+        });
+
+    public async Task<JsonElement> PostJson(string url, object body, int expectedStatus = 200, string role = Clerk) =>
+        Json(await Post(url, body, expectedStatus, role));
+
+    public async Task<JsonElement> GetJson(string url, string role = Clerk) => Json(await Get(url, 200, role));
+
+    public static JsonElement Json(IScenarioResult result)
+    {
+        var text = result.ReadAsText();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

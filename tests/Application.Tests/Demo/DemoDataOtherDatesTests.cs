@@ -1,0 +1,24 @@
+using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Certification;
+
+namespace KosodateShien.Application.Tests.Demo;
+
+/// <summary>The service generates for its own JST date, whatever it is: the rules hold around April, June, New Year and 29 February.</summary>
+public sealed class DemoDataOtherDatesTests
+{
+    [Theory]
+    [InlineData("2026-04-01")]
+    [InlineData("2026-05-20")]
+    [InlineData("2027-01-04")]
+    [InlineData("2028-02-29")]
+    public void the_rules_hold_on_any_today(string todayText)
+    {
+        var today = DateOnly.Parse(todayText);
+        var world = new DemoWorld(DemoDataGenerator.Generate(DemoDataSets.Seed, today, CertificationRuleSet.Default, new DemoSize(Households: 400)), today);
+
+        DemoInvariants.DateProblems(world).ShouldBeEmpty();
+        DemoInvariants.RegistryProblems(world).ShouldBeEmpty();
+        DemoInvariants.TaxProblems(world).ShouldBeEmpty();
+        DemoInvariants.CertificationProblems(world).ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,43 @@
+using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Registry;
+using CertificationState = KosodateShien.Domain.Certification.Certification;
+using KosodateShien.Domain.Certification;
+
+namespace KosodateShien.Application.Tests.Demo;
+
+/// <summary>A generated data set folded with each aggregate's own Evolve, as the event store would load it.</summary>
+internal sealed class DemoWorld
+{
+    public DemoWorld(DemoDataSet data, DateOnly today)
+    {
+        Data = data;
+        Today = today;
+        foreach (var stream in data.Streams)
+        {
+            switch (stream.Events[0])
+            {
+                case HouseholdRegistered: Households[stream.Id] = Fold<Household>(stream, Household.Evolve); break;
+                case PersonRegistered: Persons[stream.Id] = Fold<Person>(stream, Person.Evolve); break;
+                case TaxAssessed: TaxYears[stream.Id] = Fold<TaxYear>(stream, TaxYear.Evolve); break;
+                case CertificationApplied: Certifications[stream.Id] = Fold<CertificationState>(stream, CertificationState.Evolve); break;
+                default: throw new InvalidOperationException($"Stream {stream.Id} starts with an unexpected {stream.Events[0].GetType().Name}.");
+            }
+        }
+    }
+
+    public DemoDataSet Data { get; }
+    public DateOnly Today { get; }
+    public Dictionary<Guid, Household> Households { get; } = [];
+    public Dictionary<Guid, Person> Persons { get; } = [];
+    public Dictionary<Guid, TaxYear> TaxYears { get; } = [];
+    public Dictionary<Guid, CertificationState> Certifications { get; } = [];
+
+    public IEnumerable<object> Events => Data.Streams.SelectMany(s => s.Events);
+
+    public IEnumerable<HouseholdMember> Members(HouseholdRole role) => Households.Values.SelectMany(h => h.Members).Where(m => m.Role == role);
+
+    public IEnumerable<CertificationState> InStatus(CertificationStatus status) => Certifications.Values.Where(c => c.Status == status);
+
+    private static TState Fold<TState>(DemoStream stream, Func<TState?, object, TState?> evolve) where TState : class =>
+        stream.Events.Aggregate((TState?)null, evolve) ?? throw new InvalidOperationException($"Stream {stream.Id} folded to nothing.");
+}
