@@ -23,6 +23,9 @@ var connectionString = builder.Configuration.GetConnectionString("Kosodate")
 var schema = builder.Configuration.GetValue("Marten:Schema", KosodateStore.DefaultSchema)!;
 var jwt = JwtSettings.From(builder.Configuration);
 
+// Schema DDL and per-message traces are noise at Information; configuration can still lower these.
+foreach (var category in new[] { "Marten", "Weasel", "Wolverine", "JasperFx", "Microsoft.AspNetCore" })
+    builder.Logging.AddFilter(category, LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.CritterStackDefaults(x =>
@@ -73,6 +76,7 @@ app.MapWolverineEndpoints(opts =>
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.RejectUnparseableQueryValues = true;
     opts.AddMiddlewareByMessageType(typeof(RequestValidationMiddleware));
+    opts.AddMiddleware(typeof(AuditMetadataMiddleware), chain => chain.HttpMethods.Contains("POST"));
 });
 
 await StartupTasks.RunAsync(app);

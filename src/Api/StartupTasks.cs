@@ -24,7 +24,8 @@ public static class StartupTasks
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DemoSeeder");
         try
         {
-            await DemoSeeder.SeedIfEmptyAsync(store, app.Services.GetRequiredService<IMessageBus>(), app.Services.GetRequiredService<TimeProvider>(),
+            using var scope = app.Services.CreateScope();
+            await DemoSeeder.SeedIfEmptyAsync(store, scope.ServiceProvider.GetRequiredService<IMessageBus>(), app.Services.GetRequiredService<TimeProvider>(),
                 app.Configuration.GetValue("Demo:RandomSeed", 20270401), logger, app.Lifetime.ApplicationStopping);
         }
         catch (Exception e)

@@ -38,7 +38,12 @@ internal static class ReplayCli
             return 1;
         }
 
-        var json = new JsonSerializerOptions { WriteIndented = rest.Contains("--json"), Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = rest.Contains("--json"),
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
         foreach (var e in events)
         {
             if (rest.Contains("--json"))

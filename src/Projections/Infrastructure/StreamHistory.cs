@@ -12,6 +12,7 @@ public sealed record EventRecord(
     string? UserName,
     string? CorrelationId,
     string? CausationId,
+    string? Operation,
     object Data);
 
 public static class StreamHistory
@@ -23,6 +24,6 @@ public static class StreamHistory
         if (state is null || (state.AggregateType is not null && state.AggregateType != typeof(TAggregate))) return null;
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         return [.. events.Select(e => new EventRecord(e.Version, e.Sequence, e.EventTypeName, EventLabels.For(e.Data), e.Timestamp,
-            e.UserName, e.CorrelationId, e.CausationId, e.Data))];
+            e.UserName, e.CorrelationId, e.CausationId, e.GetHeader("operation")?.ToString(), e.Data))];
     }
 }

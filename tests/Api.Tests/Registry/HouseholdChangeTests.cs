@@ -95,5 +95,7 @@ public sealed class HouseholdChangeTests(AppFixture fixture) : IntegrationContex
         last.GetProperty("label").GetString().ShouldBe("住所変更");
         last.GetProperty("userName").GetString().ShouldBe("test-clerk");
         last.GetProperty("correlationId").GetString().ShouldBe("req-転居-001");
+        last.GetProperty("causationId").GetString()!.ShouldStartWith("http-request:");
+        last.GetProperty("operation").GetString().ShouldBe("POST /api/households/{id}/address");
     }
 }

@@ -1,0 +1,20 @@
+using Marten;
+
+namespace KosodateShien.Api.Http;
+
+/// <summary>
+/// Completes the audit metadata of events written by an HTTP command: Wolverine already records the
+/// user and the correlation id; this adds the causation (the request that caused the events) and the
+/// operation as an event header, so history can answer "which request, doing what".
+/// </summary>
+public static class AuditMetadataMiddleware
+{
+    public const string OperationHeader = "operation";
+
+    public static void Before(HttpContext context, IDocumentSession session)
+    {
+        session.CausationId = $"http-request:{context.TraceIdentifier}";
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
+        session.SetHeader(OperationHeader, $"{context.Request.Method} {route}");
+    }
+}
