@@ -61,7 +61,12 @@ app.UseStatusCodePages(async context =>
 {
     var response = context.HttpContext.Response;
     if (response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
-        await Problems.WriteAsync(context.HttpContext, response.StatusCode, ReasonPhrase(response.StatusCode), "See the status code.");
+        await Problems.WriteAsync(context.HttpContext, response.StatusCode, ReasonPhrase(response.StatusCode), response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "There is no such resource (check the id and the path).",
+            StatusCodes.Status405MethodNotAllowed => "This path does not take that HTTP method.",
+            _ => "See the status code.",
+        });
 });
 // The OpenAPI document and Swagger UI are public; everything after this needs a token.
 app.UseSwagger();

@@ -50,12 +50,13 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
     }
 
+    // Marten wraps database errors (a unique violation arrives as DocumentAlreadyExistsException or
+    // MartenCommandException around a PostgresException); classify the innermost meaningful one.
     private static Exception Unwrap(Exception exception)
     {
         var current = exception;
-        while (current is AggregateException { InnerExceptions.Count: 1 } or MartenCommandException or DocumentAlreadyExistsException && current.InnerException is not null
-               && current is not ConcurrencyException)
-            current = current.InnerException!;
+        while (current.InnerException is { } inner && current is AggregateException { InnerExceptions.Count: 1 } or MartenCommandException or DocumentAlreadyExistsException)
+            current = inner;
         return current;
     }
 

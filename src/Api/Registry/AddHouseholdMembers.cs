@@ -36,7 +36,7 @@ public static class AddHouseholdMembersEndpoint
     {
         var today = clock.TodayJst();
         var events = new List<object>();
-        var (_, members) = await HouseholdMembers.JoinAsync(session, household, request.Members, request.EffectiveDate ?? today,
+        var members = await HouseholdMembers.JoinAsync(session, household, request.Members, request.EffectiveDate ?? today,
             request.Reason ?? RegistryChangeReason.MoveIn, today, events, ct);
         return (new HouseholdMembersAdded(household.Id, household.Version + events.Count, members), new Events(events));
     }

@@ -11,7 +11,7 @@ namespace KosodateShien.Api.Registry;
 /// </summary>
 public static class HouseholdMembers
 {
-    public static async Task<(Household Household, IReadOnlyList<MemberRef> Members)> JoinAsync(
+    public static async Task<IReadOnlyList<MemberRef>> JoinAsync(
         IDocumentSession session, Household household, IReadOnlyList<MemberInput> members, DateOnly effectiveDate,
         RegistryChangeReason reason, DateOnly today, List<object> householdEvents, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public static class HouseholdMembers
             householdEvents.Add(joined);
             refs.Add(new MemberRef(member.PersonNumber, personId));
         }
-        return (household, refs);
+        return refs;
     }
 
     private static Guid RegisterNewPerson(IDocumentSession session, MemberInput member, DateOnly effectiveDate, DateOnly today, string prefix)

@@ -44,7 +44,7 @@ public static class RegisterHouseholdEndpoint
         var reason = request.Reason ?? RegistryChangeReason.MoveIn;
         var registered = Household.Register(id, request.HouseholdNumber, request.Address.ToDomain(), effective, reason);
         var events = new List<object> { registered };
-        var (_, members) = await HouseholdMembers.JoinAsync(session, Household.Evolve(null, registered)!, request.Members, effective, reason, today, events, ct);
+        var members = await HouseholdMembers.JoinAsync(session, Household.Evolve(null, registered)!, request.Members, effective, reason, today, events, ct);
         session.Events.StartStream<Household>(id, events);
         return new HouseholdRegistered(id, events.Count, members);
     }

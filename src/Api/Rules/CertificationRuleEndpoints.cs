@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Certification;
@@ -55,7 +56,8 @@ public static class CertificationRuleEndpoints
     [Tags("Rules 基準")]
     [Authorize(Policy = Policies.ManageRules)]
     [WolverinePost("/api/rule-sets/certification", OperationId = "PublishCertificationRuleSet")]
-    public static async Task<RuleSetPublished> Publish(PublishCertificationRulesRequest request, IDocumentSession session, CancellationToken ct)
+    public static async Task<RuleSetPublished> Publish(PublishCertificationRulesRequest request, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken ct)
     {
         var existing = await session.AllAsync(ct);
         var latest = existing.MaxBy(r => r.Version);
@@ -64,7 +66,7 @@ public static class CertificationRuleEndpoints
         var version = (latest?.Version ?? 0) + 1;
         var rules = new CertificationRuleSet(CertificationRuleSet.DocumentId(version), version, request.EffectiveFrom, request.Description.Trim(),
             request.MinimumMonthlyHours, request.StandardCareMonthlyHours, request.JobSeekingValidityDays, request.JobSeekingEndsAtMonthEnd,
-            request.DecisionDeadlineDays, request.NearDeadlineDays, request.Reasons);
+            request.DecisionDeadlineDays, request.NearDeadlineDays, request.Reasons, user.Identity?.Name, clock.GetUtcNow());
         // Insert, not store: an existing id (a concurrent publish of the same version) fails instead of overwriting.
         session.Insert(rules);
         return new RuleSetPublished(rules.Id, rules.Version, rules.EffectiveFrom);

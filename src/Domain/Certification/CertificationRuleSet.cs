@@ -26,6 +26,7 @@ public sealed record ReasonRule(CareNeedReason Reason, CareLevelRule Rule);
 /// <param name="JobSeekingEndsAtMonthEnd">whether the 求職活動 period runs to the end of the month its last day falls in</param>
 /// <param name="DecisionDeadlineDays">認定の処理期間 (法20条6項: 30日)</param>
 /// <param name="NearDeadlineDays">the work queue flags applications with this many days or fewer left</param>
+/// <param name="PublishedBy">who published this version (null for the shipped default)</param>
 public sealed record CertificationRuleSet(
     string Id,
     int Version,
@@ -37,7 +38,9 @@ public sealed record CertificationRuleSet(
     bool JobSeekingEndsAtMonthEnd,
     int DecisionDeadlineDays,
     int NearDeadlineDays,
-    IReadOnlyList<ReasonRule> Reasons)
+    IReadOnlyList<ReasonRule> Reasons,
+    string? PublishedBy = null,
+    DateTimeOffset? PublishedAt = null)
 {
     public static string DocumentId(int version) => $"certification-rules/{version}";
 

@@ -41,4 +41,14 @@ public sealed class RuleSetVersionTests(AppFixture fixture) : IntegrationContext
             .GetProperty("rule").GetString().ShouldBe("rules.not-after-latest");
         (await Api.GetJson("/api/rule-sets/certification", ApiClient.Clerk)).GetArrayLength().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task a_published_version_records_who_published_it()
+    {
+        await Api.PostJson("/api/rule-sets/certification", Rules(new DateOnly(2027, 4, 1), 48), 201, ApiClient.Admin);
+        var versions = await Api.GetJson("/api/rule-sets/certification", ApiClient.Auditor);
+        versions[1].GetProperty("publishedBy").GetString().ShouldBe("test-admin");
+        versions[1].GetProperty("minimumMonthlyHours").GetInt32().ShouldBe(48);
+        versions[0].GetProperty("minimumMonthlyHours").GetInt32().ShouldBe(64);
+    }
 }

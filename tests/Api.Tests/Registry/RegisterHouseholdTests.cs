@@ -42,6 +42,31 @@ public sealed class RegisterHouseholdTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task of_two_concurrent_registrations_of_one_household_number_exactly_one_is_stored()
+    {
+        var number = Scenarios.NextNumber();
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {Fixture.Token("racer", "clerk")}");
+            s.Post.Json(Scenarios.HouseholdBody(ChildBirth, householdNumber: number)).ToUrl("/api/households");
+            s.IgnoreStatusCode();
+        })));
+
+        results.Select(r => r.Context.Response.StatusCode).Order().ShouldBe([201, 409]);
+        await using var session = Store.QuerySession();
+        (await Marten.QueryableExtensions.CountAsync(session.Query<Household>())).ShouldBe(1);
+        (await Marten.QueryableExtensions.CountAsync(session.Query<Person>())).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task an_unknown_household_is_404_problem_json()
+    {
+        var result = await Api.Get($"/api/households/{Guid.NewGuid()}", 404);
+        result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
+        ApiClient.Json(result).GetProperty("status").GetInt32().ShouldBe(404);
+    }
+
+    [Fact]
     public async Task a_person_number_already_registered_elsewhere_is_refused_with_409()
     {
         var body = Scenarios.HouseholdBody(ChildBirth);
