@@ -13,6 +13,7 @@ public static class StartupTasks
         var store = app.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await CertificationRuleSets.EnsureDefaultAsync(store, CancellationToken.None);
+        await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
 
         if (!app.Configuration.GetValue("Demo:Seed", false)) return;
         // The bus needs a started host for durable scheduling; seed once the app has started.

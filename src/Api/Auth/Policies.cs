@@ -18,6 +18,14 @@ public static class Policies
     public const string ReadRules = "read-rules";
     /// <summary>Publish rule-set versions: admin.</summary>
     public const string ManageRules = "manage-rules";
+    /// <summary>Read facilities and their seats (no personal data): every staff role.</summary>
+    public const string ReadFacilities = "read-facilities";
+    /// <summary>Register facilities, change 利用定員, declare 空き定員: facility-liaison.</summary>
+    public const string ManageFacilities = "manage-facilities";
+    /// <summary>Open, fix, run, confirm and close allocation rounds (利用調整): supervisor.</summary>
+    public const string RunAllocation = "run-allocation";
+    /// <summary>Allocate a self-contained what-if instance (no stored data touched): clerk, supervisor, auditor, admin.</summary>
+    public const string Simulate = "simulate";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -26,6 +34,10 @@ public static class Policies
         [Decide] = [Roles.Supervisor],
         [ReadRules] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin],
         [ManageRules] = [Roles.Admin],
+        [ReadFacilities] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin, Roles.FacilityLiaison],
+        [ManageFacilities] = [Roles.FacilityLiaison],
+        [RunAllocation] = [Roles.Supervisor],
+        [Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin],
     };
 
     public static void Register(AuthorizationOptions options)

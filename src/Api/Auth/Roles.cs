@@ -9,8 +9,10 @@ public static class Roles
     public const string Supervisor = "supervisor";
     /// <summary>Read-only, including history (監査).</summary>
     public const string Auditor = "auditor";
-    /// <summary>Rule sets (認定基準・料金表); no personal data.</summary>
+    /// <summary>Rule sets (認定基準・選考基準・料金表); no personal data.</summary>
     public const string Admin = "admin";
+    /// <summary>施設・事業所 data, 利用定員 and 空き定員 (事業者担当).</summary>
+    public const string FacilityLiaison = "facility-liaison";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin];
+    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin, FacilityLiaison];
 }

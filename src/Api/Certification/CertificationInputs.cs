@@ -22,13 +22,3 @@ public sealed record NeedInput(Guid GuardianId, CareNeedReason Reason, int? Mont
         }
     }
 }
-
-public static class DateChecks
-{
-    /// <summary>Business dates of things that have happened cannot be in the future (JST).</summary>
-    public static void NotInFuture(DateOnly date, TimeProvider clock, string field)
-    {
-        if (date > Domain.Common.JapaneseDates.TodayJst(clock))
-            throw new Domain.Common.DomainRuleException("date.in-future", $"{field} {date:yyyy-MM-dd} is in the future.", field);
-    }
-}

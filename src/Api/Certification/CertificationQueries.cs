@@ -15,9 +15,6 @@ using CertificationState = KosodateShien.Domain.Certification.Certification;
 
 namespace KosodateShien.Api.Certification;
 
-/// <summary>One page of results.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total);
-
 /// <summary>作業一覧: an application waiting for documents or a decision, with its 30-day limit.</summary>
 /// <param name="Queue">awaitingDocuments (未提出書類あり) or awaitingDecision (決定待ち)</param>
 /// <param name="Deadline">onTime, nearDeadline (within the rule set's warning days) or overdue (処理期限超過)</param>
@@ -37,8 +34,6 @@ public sealed record CertificationQueueItem(
 
 public static class CertificationQueryEndpoints
 {
-    private const int MaxPageSize = 200;
-
     /// <summary>認定詳細 with its full history; <c>asOf=YYYY-MM-DD</c> shows it as it was recorded at the end of that day (JST).</summary>
     [Tags("Certification 教育・保育給付認定")]
     [Authorize(Policy = Policies.ReadRecords)]
@@ -61,12 +56,12 @@ public static class CertificationQueryEndpoints
     [WolverineGet("/api/certifications", OperationId = "ListCertifications")]
     public static async Task<Page<CertificationSummary>> List(Guid? childId, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
-        var (number, size) = Paging(page, pageSize);
+        var (number, size) = Paging.From(page, pageSize);
         IQueryable<CertificationState> query = session.Query<CertificationState>();
         if (childId is { } child) query = query.Where(c => c.ChildId == child);
         if (status is not null)
         {
-            var parsed = ParseEnum<CertificationStatus>(status, "status");
+            var parsed = Paging.ParseEnum<CertificationStatus>(status, "status");
             query = query.Where(c => c.Status == parsed);
         }
         var results = await query.OrderByDescending(c => c.ApplicationDate).ToPagedListAsync(number, size, ct);
@@ -82,7 +77,7 @@ public static class CertificationQueryEndpoints
     [WolverineGet("/api/certification-queue", OperationId = "GetCertificationWorkQueue")]
     public static async Task<Page<CertificationQueueItem>> Queue(string? queue, int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var (number, size) = Paging(page, pageSize);
+        var (number, size) = Paging.From(page, pageSize);
         var today = clock.TodayJst();
         var warnDays = (await session.InForceOnAsync(today, ct)).NearDeadlineDays;
         var warnFrom = today.AddDays(warnDays);
@@ -109,18 +104,4 @@ public static class CertificationQueryEndpoints
                 c.MissingDocuments.Count > 0 ? "awaitingDocuments" : "awaitingDecision", deadline, c.MissingDocuments, c.Version);
         })], number, size, results.TotalItemCount);
     }
-
-    private static (int Page, int Size) Paging(int? page, int? pageSize)
-    {
-        var number = page ?? 1;
-        var size = pageSize ?? 50;
-        if (number < 1) throw new InvalidRequestException("page", "page must be 1 or more.");
-        if (size is < 1 or > MaxPageSize) throw new InvalidRequestException("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        return (number, size);
-    }
-
-    private static T ParseEnum<T>(string value, string field) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new InvalidRequestException(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
 }

@@ -28,6 +28,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         {
             case DomainRuleException e:
                 return (422, "Business rule violated", e.Message, e.Rule, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            case NotFoundException e:
+                return (404, "Not Found", e.Message, "not-found", null);
             case InvalidRequestException e:
                 return (400, "Invalid request", e.Message, "request.invalid", new Dictionary<string, string[]> { [e.Field] = [e.Message] });
             case JsonException e:
@@ -70,10 +72,14 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     private static string SafeMessage(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"'?(KosodateShien|System|Microsoft)\.[\w\.\[\]`,+ ]+'?", "the value");
 
-    private static string UniqueField(PostgresException e) => e.ConstraintName?.Replace("_", "") switch
+    // Marten names unique indexes mt_doc_{document}_uidx_{field}: report the field in the API's camelCase.
+    private static string UniqueField(PostgresException e)
     {
-        { } c when c.Contains("personnumber", StringComparison.OrdinalIgnoreCase) => "personNumber",
-        { } c when c.Contains("householdnumber", StringComparison.OrdinalIgnoreCase) => "householdNumber",
-        _ => "id",
-    };
+        var name = e.ConstraintName ?? "";
+        var at = name.IndexOf("_uidx_", StringComparison.Ordinal);
+        if (at < 0) return "id";
+        var parts = name[(at + 6)..].Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? "id" : parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
 }

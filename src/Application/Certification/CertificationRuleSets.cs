@@ -1,3 +1,4 @@
+using KosodateShien.Application.Rules;
 using KosodateShien.Domain.Certification;
 using Marten;
 
@@ -6,25 +7,12 @@ namespace KosodateShien.Application.Certification;
 /// <summary>Loads the municipality's certification rule versions (認定基準履歴).</summary>
 public static class CertificationRuleSets
 {
-    public static async Task<IReadOnlyList<CertificationRuleSet>> AllAsync(this IQuerySession session, CancellationToken ct) =>
-        await session.Query<CertificationRuleSet>().OrderBy(x => x.Version).ToListAsync(ct);
+    public static Task<IReadOnlyList<CertificationRuleSet>> AllAsync(this IQuerySession session, CancellationToken ct) =>
+        session.AllVersionsAsync<CertificationRuleSet>(ct);
 
     public static async Task<CertificationRuleSet> InForceOnAsync(this IQuerySession session, DateOnly date, CancellationToken ct) =>
         CertificationRuleSet.InForceOn(await session.AllAsync(ct), date);
 
-    /// <summary>Stores the default rule set as version 1 if the municipality has none yet.</summary>
-    public static async Task EnsureDefaultAsync(IDocumentStore store, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<CertificationRuleSet>(CertificationRuleSet.Default.Id, ct) is not null) return;
-        session.Insert(CertificationRuleSet.Default);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (JasperFx.DocumentAlreadyExistsException)
-        {
-            // Another node (or a concurrent start) stored it first: same content, nothing to do.
-        }
-    }
+    public static Task EnsureDefaultAsync(IDocumentStore store, CancellationToken ct) =>
+        RuleSetStore.EnsureDefaultAsync(store, CertificationRuleSet.Default, ct);
 }

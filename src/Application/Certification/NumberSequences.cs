@@ -22,7 +22,7 @@ public static class NumberSequences
         await session.QueryAsync<long>($"select setval('{name}', greatest({used}, (select last_value from {name})))", ct);
     }
 
-    private static async Task<long> NextAsync(IQuerySession session, string sequence, CancellationToken ct) =>
+    public static async Task<long> NextAsync(this IQuerySession session, string sequence, CancellationToken ct) =>
         (await session.QueryAsync<long>($"select nextval('{Qualified(session, sequence)}')", ct)).Single();
 
     private static string Qualified(IQuerySession session, string sequence) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{sequence}";

@@ -40,7 +40,7 @@ public sealed record CertificationRuleSet(
     int NearDeadlineDays,
     IReadOnlyList<ReasonRule> Reasons,
     string? PublishedBy = null,
-    DateTimeOffset? PublishedAt = null)
+    DateTimeOffset? PublishedAt = null) : Common.IVersionedRuleSet
 {
     public static string DocumentId(int version) => $"certification-rules/{version}";
 
@@ -76,6 +76,5 @@ public sealed record CertificationRuleSet(
 
     /// <summary>The version in force on a date: the latest whose 適用開始日 is on or before it.</summary>
     public static CertificationRuleSet InForceOn(IEnumerable<CertificationRuleSet> versions, DateOnly date) =>
-        versions.Where(v => v.EffectiveFrom <= date).MaxBy(v => v.EffectiveFrom)
-        ?? throw new Common.DomainRuleException("rules.none-in-force", $"No certification rule set is in force on {date:yyyy-MM-dd}.");
+        Common.RuleSetVersions.InForceOn(versions, date, "certification rule set");
 }

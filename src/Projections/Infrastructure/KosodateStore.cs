@@ -1,5 +1,7 @@
 using JasperFx.Events;
+using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
+using KosodateShien.Projections.Facilities;
 using KosodateShien.Projections.Registry;
 using Marten;
 using Weasel.Core;
@@ -34,5 +36,7 @@ public static class KosodateStore
 
         opts.ConfigureRegistry();
         opts.ConfigureCertification();
+        opts.ConfigureFacilities();
+        opts.ConfigureAllocation();
     }
 }

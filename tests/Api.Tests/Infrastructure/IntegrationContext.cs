@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using KosodateShien.Application;
 using KosodateShien.Application.Certification;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Host.ResetAllMartenDataAsync();
         await Host.ClearAllPersistedWolverineDataAsync();
         await CertificationRuleSets.EnsureDefaultAsync(Store, CancellationToken.None);
+        await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(Store, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -35,6 +37,7 @@ public sealed class ApiClient(AppFixture fixture)
     public const string Supervisor = "supervisor";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
+    public const string FacilityLiaison = "facility-liaison";
 
     public Task<IScenarioResult> Post(string url, object body, int expectedStatus, string role = Clerk, Action<Scenario>? configure = null) =>
         fixture.Host.Scenario(s =>

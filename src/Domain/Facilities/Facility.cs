@@ -1,0 +1,84 @@
+using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Registry;
+
+namespace KosodateShien.Domain.Facilities;
+
+/// <summary>Declared vacancies for one month.</summary>
+public sealed record MonthlyVacancies(DateOnly Month, SeatsByAgeClass Seats, DateOnly DeclaredOn);
+
+/// <summary>施設・事業所: the write model of a facility stream.</summary>
+/// <param name="FacilityNumber">事業所番号</param>
+/// <param name="Name">事業所名称</param>
+/// <param name="Capacity">利用定員 by クラス年齢 (current)</param>
+/// <param name="ClosesOn">施設事業所終了年月日</param>
+public sealed record Facility(
+    Guid Id,
+    string FacilityNumber,
+    string Name,
+    FacilityKind Kind,
+    Address Address,
+    DateOnly OpensOn,
+    DateOnly? ClosesOn,
+    SeatsByAgeClass Capacity,
+    IReadOnlyList<MonthlyVacancies> Vacancies)
+{
+    public int Version { get; set; }
+
+    public static Facility? Evolve(Facility? state, object @event) => (state, @event) switch
+    {
+        (null, FacilityRegistered e) => new Facility(e.FacilityId, e.FacilityNumber, e.Name, e.Kind, e.Address, e.OpensOn, null, e.Capacity, []),
+        (not null, FacilityCapacityChanged e) => state with { Capacity = e.Capacity },
+        (not null, VacanciesDeclared e) => state with
+        {
+            Vacancies = [.. state.Vacancies.Where(v => v.Month != e.Month), new MonthlyVacancies(e.Month, e.Seats, e.DeclaredOn)],
+        },
+        (not null, FacilityClosed e) => state with { ClosesOn = e.ClosesOn },
+        _ => state,
+    };
+
+    /// <summary>Open on the first day of the month (and not closed before its end).</summary>
+    public bool IsOpenFor(DateOnly month) => OpensOn <= month && (ClosesOn is null || ClosesOn >= JapaneseDates.EndOfMonth(month));
+
+    public SeatsByAgeClass VacanciesFor(DateOnly month) => Vacancies.FirstOrDefault(v => v.Month == month)?.Seats ?? SeatsByAgeClass.None;
+
+    public static FacilityRegistered Register(Guid id, string number, string name, FacilityKind kind, Address address, DateOnly opensOn, SeatsByAgeClass capacity)
+    {
+        capacity.RequireUnderThreeOnly(kind, "capacity");
+        return new FacilityRegistered(id, number, name, kind, address, opensOn, capacity);
+    }
+
+    public FacilityCapacityChanged ChangeCapacity(SeatsByAgeClass capacity, DateOnly effectiveFrom, string reason)
+    {
+        RequireOpen(effectiveFrom);
+        capacity.RequireUnderThreeOnly(Kind, "capacity");
+        return new FacilityCapacityChanged(Id, capacity, effectiveFrom, reason);
+    }
+
+    public VacanciesDeclared DeclareVacancies(DateOnly month, SeatsByAgeClass seats, DateOnly declaredOn)
+    {
+        if (month.Day != 1)
+            throw new DomainRuleException("facility.month", "Vacancies are declared for a month: give its first day (YYYY-MM-01).", "month");
+        if (!IsOpenFor(month))
+            throw new DomainRuleException("facility.closed", $"{Name} is not open for the whole of {month:yyyy-MM}.", "month");
+        seats.RequireUnderThreeOnly(Kind, "seats");
+        for (var age = 0; age < 6; age++)
+            if (seats[age] > Capacity[age])
+                throw new DomainRuleException("facility.vacancies-above-capacity", $"{age}歳児: {seats[age]} vacancies exceed the 利用定員 of {Capacity[age]}.", $"seats.{age}");
+        return new VacanciesDeclared(Id, month, seats, declaredOn);
+    }
+
+    public FacilityClosed Close(DateOnly closesOn, string reason)
+    {
+        if (ClosesOn is not null)
+            throw new DomainRuleException("facility.already-closed", $"{Name} already closes on {ClosesOn:yyyy-MM-dd}.");
+        if (closesOn < OpensOn)
+            throw new DomainRuleException("facility.close-before-open", "The closing date is before the opening date.", "date");
+        return new FacilityClosed(Id, closesOn, reason);
+    }
+
+    private void RequireOpen(DateOnly date)
+    {
+        if (ClosesOn is { } closes && date > closes)
+            throw new DomainRuleException("facility.closed", $"{Name} closed on {closes:yyyy-MM-dd}.", "date");
+    }
+}

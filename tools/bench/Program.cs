@@ -1,0 +1,4 @@
+using KosodateShien.Bench;
+using KosodateShien.Domain.Allocation.Engine;
+
+return BenchCli.Run(args, Console.Out, Console.Error, instance => AllocationEngine.Run(instance));
