@@ -11,7 +11,8 @@ public static class BenchCli
     public const int Ok = 0, ConstraintViolated = 1, UsageError = 2;
 
     /// <param name="heuristicEngine">the engine in heuristic mode (a parameter so that tests can run the CLI on a stand-in)</param>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<AllocationInstance, AllocationResult> heuristicEngine)
+    /// <param name="exactEngine">the engine in exact mode (CP-SAT); <c>--mode exact</c> is refused without it</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<AllocationInstance, AllocationResult> heuristicEngine, ExactEngine? exactEngine = null)
     {
         if (args is [] or ["help" or "--help" or "-h"] or ["allocation", "--help" or "-h"])
         {
@@ -25,9 +26,9 @@ public static class BenchCli
             error.WriteLine(BenchArguments.Usage);
             return UsageError;
         }
-        if (arguments.Exact)
+        if (arguments.Exact && exactEngine is null)
         {
-            error.WriteLine("bench: exact mode is not available in this build: no IExactAllocator (CP-SAT) is wired into tools/bench yet. Use --mode heuristic.");
+            error.WriteLine("bench: exact mode is not available in this build: no exact engine (CP-SAT) was given. Use --mode heuristic.");
             return UsageError;
         }
 
@@ -38,7 +39,9 @@ public static class BenchCli
         if (arguments.DumpFile is not null)
             return Dump(instance, arguments, generateTime, output);
 
-        var (last, samples) = AllocationRunner.Run(instance, arguments.Runs, heuristicEngine);
+        // Exact mode: the heuristic once first (outside the timed runs), for the comparison in the report.
+        var heuristic = arguments.Exact ? heuristicEngine(instance) : null;
+        var (last, samples) = AllocationRunner.Run(instance, arguments.Runs, arguments.Exact ? exactEngine!.Run : heuristicEngine);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var run = new BenchRun(
@@ -49,7 +52,11 @@ public static class BenchCli
             last,
             samples,
             process.PeakWorkingSet64,
-            GC.GetTotalAllocatedBytes(precise: true));
+            GC.GetTotalAllocatedBytes(precise: true))
+        {
+            Exact = heuristic is null ? null : new ExactComparison(exactEngine!.LastReport,
+                heuristic.Outcomes.Count(o => o.Kind == OutcomeKind.Placed), heuristic.Stable, heuristic.Check.BlockingCoalitions),
+        };
         AllocationReport.Write(run, output);
 
         if (!run.HardConstraintsHold) error.WriteLine("bench: the allocation breaks a hard constraint (IR or capacity): see 'check'.");

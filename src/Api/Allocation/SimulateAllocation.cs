@@ -62,6 +62,9 @@ public sealed record SimulateAllocationResponse(
 
 public static class SimulateAllocationEndpoint
 {
+    /// <summary>An HTTP request should not hold a connection for minutes: exact mode stops here and keeps the best found.</summary>
+    public static readonly TimeSpan ExactTimeLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Allocate a self-contained instance without touching any stream (what-if work and verification). Heuristic: priority-ordered
     /// deferred acceptance with sibling options and held seats, then blocking-coalition repair. Exact: CP-SAT, most children placed
@@ -76,7 +79,7 @@ public static class SimulateAllocationEndpoint
         var exact = solver.Allocator;
         if (request.Mode == AllocationMode.Exact && exact is null)
             throw new DomainRuleException("allocation.exact-unavailable", "Exact mode (CP-SAT) is not available in this installation.", "mode");
-        var result = AllocationEngine.Run(request.ToInstance(), new AllocationSettings(request.Mode), exact);
+        var result = AllocationEngine.Run(request.ToInstance(), new AllocationSettings(request.Mode, ExactTimeLimit: ExactTimeLimit), exact);
         var explanations = result.Explanations.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => (IReadOnlyList<Explanation>)[.. g]);
         foreach (var child in result.Assignments.Keys.Where(k => !explanations.ContainsKey(k))) explanations[child] = [];
         return new SimulateAllocationResponse(result.Assignments, explanations, result.Cutoffs, result.Check, result.Stable, result.Outcomes, result.Diagnostics);

@@ -12,7 +12,7 @@ public static class JsonSetup
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        // Dictionary keys are data (child ids, クラス年齢, field paths), never renamed.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;

@@ -12,7 +12,7 @@ using CertificationState = KosodateShien.Domain.Certification.Certification;
 namespace KosodateShien.Application.Allocation;
 
 /// <summary>What a round takes in: scored candidates, applications refused before allocation, and vacancies.</summary>
-public sealed record RoundIntakeResult(IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<RefusedApplication> Refused, IReadOnlyList<RoundVacancy> Vacancies, int NotYetEligible);
+public sealed record RoundIntakeResult(IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<ExcludedApplication> Refused, IReadOnlyList<ExcludedApplication> Held, IReadOnlyList<RoundVacancy> Vacancies);
 
 /// <summary>
 /// Gathers a round's intake on its 基準日 (the first day of its month): every waiting application whose
@@ -34,18 +34,18 @@ public static class RoundIntake
         var facts = await RoundFacts.LoadAsync(session, applications, month, ct);
 
         var candidates = new List<RoundCandidate>();
-        var refused = new List<RefusedApplication>();
-        var notYet = 0;
+        var refused = new List<ExcludedApplication>();
+        var held = new List<ExcludedApplication>();
         var lotteries = new Dictionary<Guid, long>();
         foreach (var application in applications)
         {
             switch (Eligibility(application, facts, month, open))
             {
                 case { Refusal: { } reason }:
-                    refused.Add(new RefusedApplication(application.Id, reason));
+                    refused.Add(new ExcludedApplication(application.Id, reason));
                     continue;
-                case { Later: true }:
-                    notYet++;
+                case { Later: { } reason }:
+                    held.Add(new ExcludedApplication(application.Id, reason));
                     continue;
             }
             var household = facts.Households[application.HouseholdId];
@@ -64,26 +64,28 @@ public static class RoundIntake
             var tier = application.WideAreaAccepted ? 1 : 0;
             candidates.Add(new RoundCandidate(application, score, lottery, JapaneseDates.ClassAge(facts.Children[application.ChildId].BirthDate, JapaneseDates.FiscalYearOf(month)), tier));
         }
-        return new RoundIntakeResult(candidates, refused, vacancies, notYet);
+        return new RoundIntakeResult(candidates, refused, held, vacancies);
     }
 
-    private static (string? Refusal, bool Later) Eligibility(PlacementApplication application, RoundFacts facts, DateOnly month, HashSet<Guid> open)
+    private static (string? Refusal, string? Later) Eligibility(PlacementApplication application, RoundFacts facts, DateOnly month, HashSet<Guid> open)
     {
         if (!facts.Certifications.TryGetValue(application.CertificationId, out var certification)
             || certification.Status is CertificationStatus.Rejected or CertificationStatus.Withdrawn or CertificationStatus.Cancelled
             || certification.Category == CertificationCategory.Category1)
-            return ("有効な保育認定 (2号・3号) がない", false);
-        if (certification.Status == CertificationStatus.Applied || certification.ValidFrom > month)
-            return (null, true); // 認定審査中 or not yet valid: waits for a later round
+            return ("有効な保育認定 (2号・3号) がない", null);
+        if (certification.Status == CertificationStatus.Applied)
+            return (null, "保育認定の審査中 (次回以降の選考で対象)");
+        if (certification.ValidFrom > month)
+            return (null, $"保育認定の開始 ({certification.ValidFrom:yyyy-MM-dd}) が入所月より後");
         if (certification.ValidTo < month)
-            return ($"保育認定の有効期間 ({certification.ValidTo:yyyy-MM-dd} まで) が入所月に及ばない", false);
+            return ($"保育認定の有効期間 ({certification.ValidTo:yyyy-MM-dd} まで) が入所月に及ばない", null);
         if (!facts.Children.TryGetValue(application.ChildId, out var child) || JapaneseDates.SchoolEntryDate(child.BirthDate) <= month)
-            return ("就学年齢に達している", false);
+            return ("就学年齢に達している", null);
         if (!facts.Households.ContainsKey(application.HouseholdId))
-            return ("世帯が確認できない (転出等)", false);
+            return ("世帯が確認できない (転出等)", null);
         if (application.Kind == PlacementApplicationKind.New && !application.DesiredFacilities.Any(open.Contains))
-            return ("希望施設がいずれも選考対象外 (閉園等)", false);
-        return (null, false);
+            return ("希望施設がいずれも選考対象外 (閉園等)", null);
+        return (null, null);
     }
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => Math.Max(0, (to.Year - from.Year) * 12 + to.Month - from.Month);

@@ -11,7 +11,8 @@ using Marten;
 namespace KosodateShien.Application.Allocation;
 
 /// <summary>What fixing a round's inputs produced.</summary>
-public sealed record RoundInputsSummary(Guid RoundId, int Version, int Candidates, int Households, int Refused, int NotYetEligible, int Facilities, int Seats, int CriteriaVersion, string InputHash);
+/// <param name="HeldOver">applications the round cannot consider yet (e.g. 認定審査中): put on hold at confirmation</param>
+public sealed record RoundInputsSummary(Guid RoundId, int Version, int Candidates, int Households, int Refused, int HeldOver, int Facilities, int Seats, int CriteriaVersion, string InputHash);
 
 /// <summary>
 /// The steps of a round that touch many streams: fix the inputs (score every application taken in),
@@ -20,6 +21,9 @@ public sealed record RoundInputsSummary(Guid RoundId, int Version, int Candidate
 /// </summary>
 public static class RoundWorkflow
 {
+    /// <summary>A ward round solves exactly in seconds; a city round stops here with the best allocation found (status says so).</summary>
+    public static readonly TimeSpan RoundExactTimeLimit = TimeSpan.FromSeconds(120);
+
     public static async Task<RoundInputsSummary> FixInputsAsync(IDocumentSession session, AllocationRound round, DateOnly today, CancellationToken ct)
     {
         round.RequireOpen();
@@ -34,10 +38,10 @@ public static class RoundWorkflow
             (c.Application.SiblingGroupId ?? c.Application.Id).ToString("N"), c.AgeClass, c.Score.Total, c.Application.DesiredFacilities)).ToList();
         session.Insert(new RoundInput(round.Id, instance.InputHash, instance.Instance, entries));
         session.Events.Append(round.Id, round.Version + 1, new RoundInputsFixed(round.Id, today, criteria.Id, criteria.Version, intake.Vacancies,
-            [.. intake.Candidates.Select(c => c.Application.Id)], intake.Refused, instance.InputHash));
+            [.. intake.Candidates.Select(c => c.Application.Id)], intake.Refused, instance.InputHash, intake.Held));
 
         return new RoundInputsSummary(round.Id, round.Version + 1, intake.Candidates.Count, instance.Instance.Households.Count, intake.Refused.Count,
-            intake.NotYetEligible, intake.Vacancies.Count, intake.Vacancies.Sum(v => v.Seats.Total), criteria.Version, instance.InputHash);
+            intake.Held.Count, intake.Vacancies.Count, intake.Vacancies.Sum(v => v.Seats.Total), criteria.Version, instance.InputHash);
     }
 
     public static async Task<(AllocationRunCompleted Run, AllocationRunResult Result)> RunAsync(IDocumentSession session, AllocationRound round, AllocationMode mode,
@@ -50,7 +54,7 @@ public static class RoundWorkflow
         var input = await session.LoadAsync<RoundInput>(round.Id, ct)
             ?? throw new InvalidOperationException($"Round {round.Id} has fixed inputs but no input document.");
 
-        var result = AllocationEngine.Run(input.Instance, new AllocationSettings(mode), exact);
+        var result = AllocationEngine.Run(input.Instance, new AllocationSettings(mode, ExactTimeLimit: RoundExactTimeLimit), exact);
         var runId = Guid.CreateVersion7();
         var hash = ResultHash(result);
         var summary = new RunSummary(input.Entries.Count,
@@ -73,7 +77,8 @@ public static class RoundWorkflow
         var run = await session.LoadAsync<AllocationRunResult>(runId, ct) ?? throw new InvalidOperationException($"Run {runId} has no result document.");
         var fixedEvent = (await session.Events.FetchStreamAsync(round.Id, token: ct)).Select(e => e.Data).OfType<RoundInputsFixed>().Single();
 
-        var applicationIds = input.Entries.Select(e => e.ApplicationId).Concat(fixedEvent.RefusedBeforeAllocation.Select(r => r.ApplicationId));
+        var held = fixedEvent.HeldBeforeAllocation ?? [];
+        var applicationIds = input.Entries.Select(e => e.ApplicationId).Concat(fixedEvent.RefusedBeforeAllocation.Concat(held).Select(r => r.ApplicationId));
         var applications = (await session.LoadManyAsync<PlacementApplication>(ct, applicationIds)).ToDictionary(a => a.Id);
         var outcomes = run.Result.Outcomes.ToDictionary(o => o.ChildId);
         var explanations = run.Result.Explanations.ToLookup(e => e.ChildId);
@@ -91,6 +96,11 @@ public static class RoundWorkflow
         {
             var application = applications[refused.ApplicationId];
             session.Events.Append(application.Id, application.Version + 1, new ApplicationRefused(application.Id, round.Id, today, refused.Reason));
+        }
+        foreach (var waiting in held)
+        {
+            var application = applications[waiting.ApplicationId];
+            session.Events.Append(application.Id, application.Version + 1, new ApplicationPutOnHold(application.Id, round.Id, null, today, [], waiting.Reason));
         }
         session.Events.Append(round.Id, round.Version + 1, confirmed);
         return confirmed;

@@ -10,7 +10,7 @@ namespace KosodateShien.Application.Demo;
 internal sealed class DemoAddressBook
 {
     private const string PrefectureAndWard = "東京都新宿区";
-    private const int TownCount = 24;
+    private const int Towns = 24;
     private static readonly string[] BuildingSuffixes = ["ハイツ", "コーポ", "マンション", "レジデンス", "ハイム", "コート", "テラス"];
 
     private readonly DemoRandom _random;
@@ -20,12 +20,34 @@ internal sealed class DemoAddressBook
     {
         _random = random;
         var names = new List<string>();
-        while (names.Count < TownCount)
+        while (names.Count < Towns)
         {
             var name = $"{random.Faker.Address.CityPrefix()}{random.Faker.Name.LastName()}町";
             if (!names.Contains(name)) names.Add(name);
         }
         _towns = [.. names.Select((name, i) => (name, $"160-00{i + 1:D2}"))];
+    }
+
+    /// <summary>How many 町 the ward has; a town index runs from 0 to <c>TownCount - 1</c>.</summary>
+    public int TownCount => _towns.Count;
+
+    /// <summary>The 町 name without its trailing 町 (北高橋町 → 北高橋), for facility names.</summary>
+    public string TownStem(int town) => _towns[town].Name[..^1];
+
+    /// <summary>The town index of an address this book made (its postal code names the 町).</summary>
+    public int TownOf(Address address)
+    {
+        for (var i = 0; i < _towns.Count; i++) if (_towns[i].PostalCode == address.PostalCode) return i;
+        throw new ArgumentException($"{address.PostalCode} is not a postal code of the demo ward.", nameof(address));
+    }
+
+    /// <summary>A facility's address in the given 町: 丁目・番・号, sometimes the ground floor of a building.</summary>
+    public Address FacilityAddress(int town)
+    {
+        var (name, postalCode) = _towns[town];
+        var text = $"{PrefectureAndWard}{name}{_random.Int(1, 5)}丁目{_random.Int(1, 30)}番{_random.Int(1, 20)}号";
+        if (_random.Chance(0.3)) text += $" {_random.Faker.Name.LastName()}ビル{_random.Int(1, 2)}階";
+        return new Address(postalCode, text);
     }
 
     /// <summary>A new address: 郵便番号 and 住所.</summary>

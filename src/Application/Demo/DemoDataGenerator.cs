@@ -4,7 +4,8 @@ namespace KosodateShien.Application.Demo;
 
 /// <summary>
 /// Generates dummy (never real) data for a 東京都新宿区-like ward: households with guardians, preschool children and
-/// sometimes a grandparent, their 住民記録, 福祉状況, 個人住民税 and 教育・保育給付認定 in every state. Names come from a
+/// sometimes a grandparent, their 住民記録, 福祉状況, 個人住民税 and 教育・保育給付認定 in every state, and a ward ready for the
+/// next April's 利用調整: 施設・事業所 with their 空き定員 and 利用申込 (see <see cref="DemoAllocationGenerator"/>). Names come from a
 /// built-in table with matching フリガナ, addresses and phone numbers from Bogus' <c>ja</c> locale. Every stream is
 /// built through the domain's own decision methods and folded with its <c>Evolve</c>, so it obeys the API's rules.
 /// </summary>
@@ -13,7 +14,7 @@ public static class DemoDataGenerator
     /// <summary>Deterministic: the same seed, today and size give identical output (ids included).</summary>
     /// <param name="today">the business date (JST) the data is generated for: every event happens on or before it</param>
     /// <param name="rules">the 認定基準 the certifications are decided under</param>
-    /// <param name="size">how many households; about 4,500 by default</param>
+    /// <param name="size">how many households (about 4,500 by default); facilities and applications scale with it</param>
     public static DemoDataSet Generate(int seed, DateOnly today, CertificationRuleSet rules, DemoSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -22,11 +23,13 @@ public static class DemoDataGenerator
 
         var random = new DemoRandom(seed);
         var numbers = new DemoNumberSequences();
-        var families = new DemoFamilyGenerator(random, new DemoRegistryNumbers(random), new DemoAddressBook(random), today);
+        var addresses = new DemoAddressBook(random);
+        var families = new DemoFamilyGenerator(random, new DemoRegistryNumbers(random), addresses, today);
         var taxes = new DemoTaxGenerator(random, today);
         var certifications = new DemoCertificationGenerator(random, numbers, rules, today, size);
         var tally = new DemoStatisticsTally();
         var streams = new List<DemoStream>(size.Households * 10);
+        var certified = new List<DemoCertifiedChild>(size.Households * 2);
 
         for (var i = 0; i < size.Households; i++)
         {
@@ -35,10 +38,17 @@ public static class DemoDataGenerator
             tally.AddTaxYears(taxes.Generate(family, streams));
             foreach (var child in family.Children)
             {
-                if (certifications.Generate(family, child, streams) is { } certification) tally.AddCertification(certification);
+                if (certifications.Generate(family, child, streams) is not { } certification) continue;
+                tally.AddCertification(certification);
+                certified.Add(new DemoCertifiedChild(family, child, certification));
             }
         }
 
-        return new DemoDataSet(streams, numbers.CertificationNumbersUsed, numbers.CertificateNumbersUsed, tally.ToStatistics());
+        // The allocation round draws last, so the registry and certifications stay the same for a seed.
+        var allocation = new DemoAllocationGenerator(random, addresses, today, size).Generate(certified, streams);
+        tally.AddAllocation(allocation);
+
+        return new DemoDataSet(streams, numbers.CertificationNumbersUsed, numbers.CertificateNumbersUsed, tally.ToStatistics(),
+            allocation.ApplicationNumbersUsed, allocation.Month);
     }
 }

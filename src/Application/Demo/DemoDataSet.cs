@@ -9,10 +9,40 @@ public sealed record DemoStream(Guid Id, IReadOnlyList<object> Events);
 /// </summary>
 /// <param name="CertificationNumbersUsed">the last 支給認定者番号 sequence value used (sequences start at 1)</param>
 /// <param name="CertificateNumbersUsed">the last 認定証発行処理番号 sequence value used (sequences start at 1)</param>
-public sealed record DemoDataSet(IReadOnlyList<DemoStream> Streams, long CertificationNumbersUsed, long CertificateNumbersUsed, DemoStatistics Statistics);
+/// <param name="ApplicationNumbersUsed">the last 利用申込受付番号 sequence value used (sequences start at 1)</param>
+/// <param name="AllocationMonth">the month the facilities declared vacancies for and the applications ask for (the next April)</param>
+public sealed record DemoDataSet(
+    IReadOnlyList<DemoStream> Streams,
+    long CertificationNumbersUsed,
+    long CertificateNumbersUsed,
+    DemoStatistics Statistics,
+    long ApplicationNumbersUsed,
+    DateOnly AllocationMonth);
 
-/// <summary>Counts of what a demo run generated. <see cref="CertificationsByState"/> is keyed by <c>CertificationStatus</c> name.</summary>
-public sealed record DemoStatistics(int Households, int Persons, int Children, int Guardians, int TaxYears, int Certifications, IReadOnlyDictionary<string, int> CertificationsByState);
+/// <summary>
+/// Counts of what a demo run generated. <see cref="CertificationsByState"/> is keyed by <c>CertificationStatus</c> name,
+/// <see cref="FacilitiesByKind"/> by <c>FacilityKind</c> name; <see cref="VacanciesByAgeClass"/> and
+/// <see cref="ApplicationsByAgeClass"/> list クラス年齢 0歳児…5歳児 for the allocation month.
+/// </summary>
+/// <param name="Vacancies">空き定員 declared for the allocation month, all classes</param>
+/// <param name="PlacementApplications">利用申込, of which <paramref name="TransferApplications"/> 転園</param>
+/// <param name="SiblingGroups">きょうだい同時申込 groups (two applications each)</param>
+public sealed record DemoStatistics(
+    int Households,
+    int Persons,
+    int Children,
+    int Guardians,
+    int TaxYears,
+    int Certifications,
+    IReadOnlyDictionary<string, int> CertificationsByState,
+    int Facilities,
+    IReadOnlyDictionary<string, int> FacilitiesByKind,
+    int Vacancies,
+    IReadOnlyList<int> VacanciesByAgeClass,
+    int PlacementApplications,
+    IReadOnlyList<int> ApplicationsByAgeClass,
+    int TransferApplications,
+    int SiblingGroups);
 
-/// <summary>How much to generate: the default is about 6,000 children in about 4,500 households.</summary>
+/// <summary>How much to generate: the default is about 6,000 children in about 4,500 households, 200 facilities and 1,500 利用申込.</summary>
 public sealed record DemoSize(int Households = 4500);

@@ -12,8 +12,10 @@ internal sealed record DemoPerson(Guid Id, DateOnly BirthDate, Sex Sex, Househol
 /// <param name="OnPublicAssistance">生活保護 at some time since the household was registered</param>
 /// <param name="SingleParent">ひとり親世帯</param>
 /// <param name="MovedOutOn">転出: the whole household left the ward on this day</param>
+/// <param name="Address">the household's 住所 (from <see cref="DemoAddressBook"/>, so its postal code names the 町)</param>
 internal sealed record DemoFamily(
     Guid HouseholdId,
+    Address Address,
     RegistryChangeReason RegistrationReason,
     DateOnly RegisteredOn,
     IReadOnlyList<DemoPerson> Guardians,

@@ -43,7 +43,9 @@ internal sealed class DemoFamilyGenerator(DemoRandom random, DemoRegistryNumbers
         }
 
         var household = new DemoStreamBuilder<Household>(random.NextGuid(), Household.Evolve);
-        household.Append(Household.Register(household.Id, numbers.NextHouseholdNumber(), addresses.Next(), registeredOn, reason));
+        var householdNumber = numbers.NextHouseholdNumber();
+        var address = addresses.Next();
+        household.Append(Household.Register(household.Id, householdNumber, address, registeredOn, reason));
         var timeline = new DemoTimeline<Household>();
         foreach (var (member, date, joinReason) in joins)
         {
@@ -63,7 +65,7 @@ internal sealed class DemoFamilyGenerator(DemoRandom random, DemoRegistryNumbers
             streams.Add(PersonStream(member, member.Role == HouseholdRole.Guardian ? Later(date, eldestBirth) : null));
         }
 
-        return new DemoFamily(household.Id, reason, registeredOn, guardians, children, [.. people.Where(p => p.Role == HouseholdRole.Other)],
+        return new DemoFamily(household.Id, address, reason, registeredOn, guardians, children, [.. people.Where(p => p.Role == HouseholdRole.Other)],
             welfare.Any(w => w.Kind == WelfareKind.PublicAssistance), singleParent, movedOutOn);
     }
 

@@ -27,6 +27,20 @@ internal sealed class DemoRandom(int seed)
 
     public bool Chance(double probability) => Randomizer.Double() < probability;
 
+    /// <summary>A double in [0, 1).</summary>
+    public double Double() => Randomizer.Double();
+
+    /// <summary>A normal draw with mean 0 (Box–Muller).</summary>
+    public double Gaussian(double standardDeviation)
+    {
+        var u1 = 1.0 - Randomizer.Double();
+        var u2 = Randomizer.Double();
+        return standardDeviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>A standard Gumbel draw (the noise of a logit choice).</summary>
+    public double Gumbel() => -Math.Log(-Math.Log(1e-12 + Randomizer.Double() * (1.0 - 2e-12)));
+
     /// <summary>A date between <paramref name="from"/> and <paramref name="to"/>, both included.</summary>
     /// <exception cref="DemoScenarioInfeasibleException">when the range is empty</exception>
     public DateOnly Date(DateOnly from, DateOnly to)

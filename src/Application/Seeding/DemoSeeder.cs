@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using KosodateShien.Application.Certification;
 using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
+using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -21,7 +24,7 @@ public static class DemoSeeder
     public const string SeedUser = "demo-seed";
     private const int StreamsPerTransaction = 1_000;
 
-    public static async Task<bool> SeedIfEmptyAsync(IDocumentStore store, IMessageBus bus, TimeProvider clock, int seed, ILogger logger, CancellationToken ct)
+    public static async Task<bool> SeedIfEmptyAsync(IDocumentStore store, IMessageBus bus, TimeProvider clock, int seed, ILogger logger, CancellationToken ct, DemoSize? size = null)
     {
         await using (var probe = store.QuerySession())
         {
@@ -36,7 +39,7 @@ public static class DemoSeeder
         var today = clock.TodayJst();
         var rules = CertificationRuleSet.Default;
         await using (var session = store.QuerySession()) rules = await session.InForceOnAsync(today, ct);
-        var data = DemoDataGenerator.Generate(seed, today, rules);
+        var data = DemoDataGenerator.Generate(seed, today, rules, size);
         logger.LogInformation("Demo data: generated {Streams} streams in {Elapsed} ms; writing…", data.Streams.Count, watch.ElapsedMilliseconds);
 
         foreach (var chunk in data.Streams.Chunk(StreamsPerTransaction))
@@ -50,6 +53,7 @@ public static class DemoSeeder
 
         await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificationNumberSequence, data.CertificationNumbersUsed, ct);
         await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificateNumberSequence, data.CertificateNumbersUsed, ct);
+        await NumberSequences.AdvancePastAsync(store, AllocationStoreConfiguration.ApplicationNumberSequence, data.ApplicationNumbersUsed, ct);
         await ScheduleAgeThreeChangesAsync(data, bus);
 
         logger.LogInformation("Demo data: {Households} households, {Children} children, {Certifications} certifications in {Elapsed:N1} s.",
@@ -65,6 +69,8 @@ public static class DemoSeeder
             case PersonRegistered: session.Events.StartStream<Person>(stream.Id, stream.Events); break;
             case TaxAssessed: session.Events.StartStream<TaxYear>(stream.Id, stream.Events); break;
             case CertificationApplied: session.Events.StartStream<CertificationState>(stream.Id, stream.Events); break;
+            case FacilityRegistered: session.Events.StartStream<Facility>(stream.Id, stream.Events); break;
+            case PlacementApplicationReceived: session.Events.StartStream<PlacementApplication>(stream.Id, stream.Events); break;
             default: throw new InvalidOperationException($"Unexpected first event {stream.Events[0].GetType().Name} in demo stream {stream.Id}.");
         }
     }

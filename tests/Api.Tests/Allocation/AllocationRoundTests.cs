@@ -123,7 +123,7 @@ public sealed class AllocationRoundTests(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
-    public async Task applications_without_a_valid_certification_are_refused_and_pending_ones_wait_for_a_later_round()
+    public async Task applications_without_a_valid_certification_are_refused_and_pending_ones_are_held_for_a_later_round()
     {
         var facility = await Api.RegisteredFacility(aprilVacancies: new { age1 = 2 });
         var cancelled = await Api.CertifiedFamily(OneYearClass);
@@ -135,13 +135,33 @@ public sealed class AllocationRoundTests(AppFixture fixture) : IntegrationContex
 
         var (roundId, inputs, run) = await Api.RanRound();
         inputs.GetProperty("refused").GetInt32().ShouldBe(1);
-        inputs.GetProperty("notYetEligible").GetInt32().ShouldBe(1);
+        inputs.GetProperty("heldOver").GetInt32().ShouldBe(1);
         await Api.PostJson($"/api/allocation/rounds/{roundId}/confirm", new { runId = run.GetProperty("runId").GetGuid(), version = 3 }, 200, ApiClient.Supervisor);
 
         var refused = await Api.GetJson($"/api/applications/{cancelledApp}");
         refused.GetProperty("status").GetString().ShouldBe("refused");
         refused.GetProperty("lastOutcome").GetProperty("reason").GetString()!.ShouldContain("保育認定");
-        (await Api.GetJson($"/api/applications/{pendingApp}")).GetProperty("status").GetString().ShouldBe("received");
+        var pending = await Api.GetJson($"/api/applications/{pendingApp}");
+        pending.GetProperty("status").GetString().ShouldBe("onHold");
+        pending.GetProperty("lastOutcome").GetProperty("reason").GetString()!.ShouldContain("審査中");
+    }
+
+    [Fact]
+    public async Task runs_are_kept_and_can_be_compared_before_one_is_confirmed()
+    {
+        var facility = await Api.RegisteredFacility(aprilVacancies: new { age1 = 1 });
+        await Api.AppliedForPlacement(await Api.CertifiedFamily(OneYearClass, 160, 160), [facility]);
+        await Api.AppliedForPlacement(await Api.CertifiedFamily(OneYearClass, 100, 160), [facility]);
+        var (roundId, _, firstRun) = await Api.RanRound();
+        var secondRun = await Api.PostJson($"/api/allocation/rounds/{roundId}/runs", new { version = 3 }, 200, ApiClient.Supervisor);
+
+        secondRun.GetProperty("runNumber").GetInt32().ShouldBe(2);
+        secondRun.GetProperty("resultHash").GetString().ShouldBe(firstRun.GetProperty("resultHash").GetString());
+        var comparison = await Api.GetJson($"/api/allocation/rounds/{roundId}/comparison?first={firstRun.GetProperty("runId")}&second={secondRun.GetProperty("runId")}", ApiClient.Auditor);
+        comparison.GetProperty("sameInput").GetBoolean().ShouldBeTrue();
+        comparison.GetProperty("differences").GetArrayLength().ShouldBe(0);
+        comparison.GetProperty("placedFirst").GetInt32().ShouldBe(1);
+        (await Api.GetJson($"/api/allocation/rounds/{roundId}", ApiClient.Auditor)).GetProperty("runs").GetArrayLength().ShouldBe(2);
     }
 
     [Fact]

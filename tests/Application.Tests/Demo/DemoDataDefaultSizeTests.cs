@@ -1,4 +1,3 @@
-using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Registry;
 
@@ -9,7 +8,7 @@ public sealed class DemoDataDefaultSizeTests
     [Fact]
     public void the_default_size_is_a_ward_of_about_6000_children_with_certifications_in_every_state()
     {
-        var world = new DemoWorld(DemoDataGenerator.Generate(DemoDataSets.Seed, DemoDataSets.Today, CertificationRuleSet.Default), DemoDataSets.Today);
+        var world = DemoDataSets.DefaultSet;
         var statistics = world.Data.Statistics;
 
         statistics.Households.ShouldBe(4500);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Facilities;
 
 namespace KosodateShien.Application.Tests.Demo;
 
@@ -20,6 +22,10 @@ public sealed class DemoDataDeterminismTests
         a.Count.ShouldBe(b.Count);
         second.CertificationNumbersUsed.ShouldBe(first.CertificationNumbersUsed);
         second.CertificateNumbersUsed.ShouldBe(first.CertificateNumbersUsed);
+        second.ApplicationNumbersUsed.ShouldBe(first.ApplicationNumbersUsed);
+        second.AllocationMonth.ShouldBe(first.AllocationMonth);
+        first.Streams.ShouldContain(s => s.Events[0] is FacilityRegistered);
+        first.Streams.ShouldContain(s => s.Events[0] is PlacementApplicationReceived);
         JsonSerializer.Serialize(second.Statistics).ShouldBe(JsonSerializer.Serialize(first.Statistics));
     }
 

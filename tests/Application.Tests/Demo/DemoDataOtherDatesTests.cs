@@ -1,9 +1,11 @@
 using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Common;
 
 namespace KosodateShien.Application.Tests.Demo;
 
-/// <summary>The service generates for its own JST date, whatever it is: the rules hold around April, June, New Year and 29 February.</summary>
+/// <summary>The service generates for its own JST date, whatever it is: the rules hold around April, June, New Year and 29 February,
+/// and the allocation round is always the next April's.</summary>
 public sealed class DemoDataOtherDatesTests
 {
     [Theory]
@@ -20,5 +22,9 @@ public sealed class DemoDataOtherDatesTests
         DemoInvariants.RegistryProblems(world).ShouldBeEmpty();
         DemoInvariants.TaxProblems(world).ShouldBeEmpty();
         DemoInvariants.CertificationProblems(world).ShouldBeEmpty();
+        DemoInvariants.FacilityProblems(world).ShouldBeEmpty();
+        DemoInvariants.ApplicationProblems(world).ShouldBeEmpty();
+        world.Data.AllocationMonth.ShouldBe(new DateOnly(JapaneseDates.FiscalYearOf(today) + 1, 4, 1));
+        world.Applications.Count.ShouldBeGreaterThan(50);
     }
 }

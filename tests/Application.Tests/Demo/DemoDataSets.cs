@@ -3,7 +3,7 @@ using KosodateShien.Domain.Certification;
 
 namespace KosodateShien.Application.Tests.Demo;
 
-/// <summary>Generated once per test run: a small set for most tests, the default size for the one shape test.</summary>
+/// <summary>Generated once per test run: a small set for most tests, the default size for the shape tests.</summary>
 internal static class DemoDataSets
 {
     public const int Seed = 20261127;
@@ -12,5 +12,10 @@ internal static class DemoDataSets
 
     private static readonly Lazy<DemoWorld> SmallWorld = new(() => new DemoWorld(DemoDataGenerator.Generate(Seed, Today, CertificationRuleSet.Default, Small), Today));
 
+    private static readonly Lazy<DemoWorld> DefaultWorld = new(() => new DemoWorld(DemoDataGenerator.Generate(Seed, Today, CertificationRuleSet.Default), Today));
+
     public static DemoWorld SmallSet => SmallWorld.Value;
+
+    /// <summary>The default size (4,500 households), as <c>./kosodate run</c> seeds it.</summary>
+    public static DemoWorld DefaultSet => DefaultWorld.Value;
 }

@@ -1,4 +1,6 @@
+using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 
 namespace KosodateShien.Application.Tests.Demo;
@@ -6,6 +8,9 @@ namespace KosodateShien.Application.Tests.Demo;
 /// <summary>The business date each demo event happened on (not requested or future dates such as 希望開始日 or 有効期間).</summary>
 internal static class DemoEventDates
 {
+    /// <summary>Events that carry no business date of their own (they take effect when recorded).</summary>
+    public static bool IsUndated(object @event) => @event is SiblingGroupLinked;
+
     public static DateOnly Of(object @event) => @event switch
     {
         HouseholdRegistered e => e.EffectiveDate,
@@ -32,6 +37,9 @@ internal static class DemoEventDates
         CertificateReturned e => e.ReturnedOn,
         StatusReportIssued e => e.IssuedOn,
         StatusReportSubmitted e => e.SubmittedOn,
+        FacilityRegistered e => e.OpensOn,
+        VacanciesDeclared e => e.DeclaredOn,
+        PlacementApplicationReceived e => e.ApplicationDate,
         _ => throw new InvalidOperationException($"No business date known for {@event.GetType().Name}."),
     };
 }

@@ -1,7 +1,9 @@
 using KosodateShien.Application.Demo;
+using KosodateShien.Domain.Allocation.Applications;
+using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 using CertificationState = KosodateShien.Domain.Certification.Certification;
-using KosodateShien.Domain.Certification;
 
 namespace KosodateShien.Application.Tests.Demo;
 
@@ -20,6 +22,8 @@ internal sealed class DemoWorld
                 case PersonRegistered: Persons[stream.Id] = Fold<Person>(stream, Person.Evolve); break;
                 case TaxAssessed: TaxYears[stream.Id] = Fold<TaxYear>(stream, TaxYear.Evolve); break;
                 case CertificationApplied: Certifications[stream.Id] = Fold<CertificationState>(stream, CertificationState.Evolve); break;
+                case FacilityRegistered: Facilities[stream.Id] = Fold<Facility>(stream, Facility.Evolve); break;
+                case PlacementApplicationReceived: Applications[stream.Id] = Fold<PlacementApplication>(stream, PlacementApplication.Evolve); break;
                 default: throw new InvalidOperationException($"Stream {stream.Id} starts with an unexpected {stream.Events[0].GetType().Name}.");
             }
         }
@@ -31,6 +35,8 @@ internal sealed class DemoWorld
     public Dictionary<Guid, Person> Persons { get; } = [];
     public Dictionary<Guid, TaxYear> TaxYears { get; } = [];
     public Dictionary<Guid, CertificationState> Certifications { get; } = [];
+    public Dictionary<Guid, Facility> Facilities { get; } = [];
+    public Dictionary<Guid, PlacementApplication> Applications { get; } = [];
 
     public IEnumerable<object> Events => Data.Streams.SelectMany(s => s.Events);
 

@@ -14,6 +14,9 @@ public sealed record BenchRun(
     long PeakWorkingSetBytes,
     long TotalAllocatedBytes)
 {
+    /// <summary>Exact mode only: the CP-SAT report and the heuristic's figures on the same instance.</summary>
+    public ExactComparison? Exact { get; init; }
+
     public bool HashesAgree => Samples.Select(s => s.AssignmentHash).Distinct().Count() == 1;
 
     public bool HardConstraintsHold =>
@@ -71,6 +74,8 @@ public static class AllocationReport
         report.Row("repair steps", Count(diagnostics.RepairSteps));
         report.Row("repair cycled", YesNo(diagnostics.RepairCycled));
 
+        if (run.Exact is { } exact) WriteExact(report, run, exact);
+
         var last = run.Samples[^1];
         report.Section(run.Samples.Count > 1 ? "time (engine phases: last run)" : "time");
         report.Row("generate", Millis(run.GenerateTime));
@@ -92,4 +97,20 @@ public static class AllocationReport
         if (run.Samples.Count > 1)
             report.Row("identical across runs", YesNo(run.HashesAgree), $"{run.Samples.Count} runs");
     }
+
+    private static void WriteExact(ReportWriter report, BenchRun run, ExactComparison exact)
+    {
+        report.Section("exact (CP-SAT)");
+        report.Row("status", run.LastResult.Diagnostics.ExactStatus ?? "-");
+        if (exact.Report is { } solve)
+        {
+            report.Row("model", $"{Count(solve.Variables)} vars", $"{Count(solve.Constraints)} constraints, built in {Millis(solve.ModelBuild)}");
+            foreach (var stage in solve.Stages)
+                report.Row($"solve: {stage.Name}", Millis(stage.Wall), $"{stage.Status}, objective {Objective(stage.Objective)}, bound {Objective(stage.Bound)}");
+        }
+        report.Row("heuristic placed", Count(exact.HeuristicPlaced), $"exact {(run.Metrics.Placed - exact.HeuristicPlaced >= 0 ? "+" : "")}{Count(run.Metrics.Placed - exact.HeuristicPlaced)}");
+        report.Row("heuristic stable", YesNo(exact.HeuristicStable), $"{Count(exact.HeuristicBlockingCoalitions)} blocking coalitions");
+    }
+
+    private static string Objective(double value) => double.IsNaN(value) ? "-" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -39,8 +39,8 @@ public sealed record ApplicationScored(Guid ApplicationId, Guid RoundId, DateOnl
 /// <summary>内定 (選考年月日, 内定決定年月日, 施設, クラス年齢, 第何希望).</summary>
 public sealed record PlacementOffered(Guid ApplicationId, Guid RoundId, Guid RunId, Guid FacilityId, int AgeClass, int PreferenceRank, DateOnly DecidedOn);
 
-/// <summary>保留 (保留決定年月日, 保留事由 per facility ranked).</summary>
-public sealed record ApplicationPutOnHold(Guid ApplicationId, Guid RoundId, Guid RunId, DateOnly DecidedOn, IReadOnlyList<HoldReason> Reasons);
+/// <summary>保留 (保留決定年月日, 保留事由 per facility ranked, or a note when the round could not consider it, e.g. 認定審査中).</summary>
+public sealed record ApplicationPutOnHold(Guid ApplicationId, Guid RoundId, Guid? RunId, DateOnly DecidedOn, IReadOnlyList<HoldReason> Reasons, string? Note = null);
 
 /// <summary>不承諾 (不承諾決定年月日, 不承諾事由).</summary>
 public sealed record ApplicationRefused(Guid ApplicationId, Guid RoundId, DateOnly DecidedOn, string Reason);

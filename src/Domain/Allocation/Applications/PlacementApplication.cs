@@ -54,7 +54,7 @@ public sealed record PlacementApplication(
         (not null, ApplicationPutOnHold e) => state with
         {
             Status = PlacementApplicationStatus.OnHold,
-            LastOutcome = new RoundOutcome(e.RoundId, PlacementApplicationStatus.OnHold, e.DecidedOn, null, null, e.Reasons, null),
+            LastOutcome = new RoundOutcome(e.RoundId, PlacementApplicationStatus.OnHold, e.DecidedOn, null, null, e.Reasons, e.Note),
         },
         (not null, ApplicationRefused e) => state with
         {

@@ -5,8 +5,9 @@ namespace KosodateShien.Domain.Allocation.Engine;
 /// in the same order, so a child's number is its priority key. Cells are facility × 6 + クラス年齢.
 /// Each household's options are its listed options in order, then (when a child holds a seat) the implicit
 /// stay option. An option is a list of entries (cell, child), grouped by cell, for the children it seats.
+/// Public for solvers outside the pure domain (the CP-SAT exact allocator), so they judge by the same conventions.
 /// </summary>
-internal sealed class CompiledInstance
+public sealed class CompiledInstance
 {
     public const int ClassCount = InstanceValidator.ClassCount;
 
@@ -33,10 +34,20 @@ internal sealed class CompiledInstance
     public int HouseholdCount => HouseholdSource.Length;
     public int ChildCount => ChildHousehold.Length;
     public int CellCount => Capacity.Length;
+    public int TotalOptions => OptionStart[^1];
 
     public int OptionCount(int household) => OptionStart[household + 1] - OptionStart[household];
     public bool HasStayOption(int household) => OptionCount(household) > ListedOptions[household];
     public int MemberCount(int household) => ChildStart[household + 1] - ChildStart[household];
+
+    /// <summary>Children the option seats somewhere other than their held seat (内定; a kept 転園 is not placed).</summary>
+    public int Placed(int option)
+    {
+        var placed = 0;
+        for (var e = EntryStart[option]; e < EntryStart[option + 1]; e++)
+            if (EntryCell[e] != HeldCell[EntryChild[e]]) placed++;
+        return placed;
+    }
 
     /// <summary>A child's key at a cell: smaller is better; a holder comes before everyone without a seat there.</summary>
     public int Key(int child, int cell) => HeldCell[child] == cell ? child : child + ChildCount;

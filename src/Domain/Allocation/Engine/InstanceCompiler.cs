@@ -6,7 +6,7 @@ namespace KosodateShien.Domain.Allocation.Engine;
 /// Validates an instance and builds its <see cref="CompiledInstance"/>. The big loops skip tier-0 JIT
 /// (AggressiveOptimization): a round runs once per process, and tier-0 loops cost about half a second at 100k households.
 /// </summary>
-internal static class InstanceCompiler
+public static class InstanceCompiler
 {
     const int ClassCount = CompiledInstance.ClassCount;
 

@@ -5,13 +5,30 @@ namespace KosodateShien.Domain.Allocation.Engine;
 /// of <see cref="ExactSolution.OptionByHousehold"/>: the option's index, Options.Count for the implicit stay
 /// option, -1 for no option.
 /// </summary>
-internal static class OptionVector
+public static class OptionVector
 {
     public static int[] ToInstanceOrder(CompiledInstance instance, int[] assignment)
     {
         var vector = new int[instance.HouseholdCount];
         for (var h = 0; h < instance.HouseholdCount; h++) vector[instance.HouseholdSource[h]] = assignment[h];
         return vector;
+    }
+
+    /// <summary>As <see cref="FromInstanceOrder"/>, or null when the vector does not fit the instance.</summary>
+    public static int[]? TryFromInstanceOrder(CompiledInstance instance, IReadOnlyList<int>? vector)
+    {
+        if (vector is null || vector.Count != instance.HouseholdCount) return null;
+        for (var h = 0; h < instance.HouseholdCount; h++)
+            if (vector[instance.HouseholdSource[h]] is var option && (option < -1 || option >= instance.OptionCount(h))) return null;
+        return FromInstanceOrder(instance, vector);
+    }
+
+    /// <summary>The assignment that changes nothing: holders stay, everybody else unassigned.</summary>
+    public static int[] NobodyMoves(CompiledInstance instance)
+    {
+        var assignment = new int[instance.HouseholdCount];
+        for (var h = 0; h < instance.HouseholdCount; h++) assignment[h] = instance.HasStayOption(h) ? instance.ListedOptions[h] : -1;
+        return assignment;
     }
 
     public static int[] FromInstanceOrder(CompiledInstance instance, IReadOnlyList<int> vector)

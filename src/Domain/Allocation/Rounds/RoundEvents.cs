@@ -11,7 +11,8 @@ public sealed record RoundVacancy(Guid FacilityId, SeatsByAgeClass Seats);
 
 /// <summary>
 /// The round's inputs frozen: vacancies, the applications taken in (scored with the criteria version named),
-/// those refused before allocation with their 事由, and a hash of the engine instance every run uses.
+/// those refused before allocation with their 不承諾事由, those held over to a later round with their 保留事由
+/// (e.g. 認定審査中), and a hash of the engine instance every run uses.
 /// </summary>
 public sealed record RoundInputsFixed(
     Guid RoundId,
@@ -20,11 +21,12 @@ public sealed record RoundInputsFixed(
     int CriteriaVersion,
     IReadOnlyList<RoundVacancy> Vacancies,
     IReadOnlyList<Guid> Applications,
-    IReadOnlyList<RefusedApplication> RefusedBeforeAllocation,
-    string InputHash);
+    IReadOnlyList<ExcludedApplication> RefusedBeforeAllocation,
+    string InputHash,
+    IReadOnlyList<ExcludedApplication>? HeldBeforeAllocation = null);
 
-/// <summary>An application the round cannot place at all (不承諾事由), e.g. no valid certification for the month.</summary>
-public sealed record RefusedApplication(Guid ApplicationId, string Reason);
+/// <summary>An application the round does not allocate, with the reason: refused (不承諾事由) or held over (保留事由).</summary>
+public sealed record ExcludedApplication(Guid ApplicationId, string Reason);
 
 /// <summary>Summary figures of one run.</summary>
 public sealed record RunSummary(int Applications, int Placed, int OnHold, int TransfersKept, int BlockingCoalitions, bool Stable, bool RepairCycled);
