@@ -75,7 +75,10 @@ public class BruteForceOracleTests(ITestOutputHelper output)
             $"the heuristic found one in {heuristicStable} ({heuristicStable * 100.0 / anyStable:F1}%), cycled in {cycled}; " +
             $"its stable result placed the most children possible among stable ones in {exactPlacementsMatched}.");
         siblingInstances.ShouldBeGreaterThan(instances / 2);
-        heuristicStable.ShouldBeGreaterThan(anyStable * 9 / 10);
+        // Measured with single children first, then sibling groups (po-da-repair/2): a stable allocation in every
+        // instance that has one, and the most children placed among stable ones in all but a few.
+        heuristicStable.ShouldBe(anyStable);
+        exactPlacementsMatched.ShouldBeGreaterThanOrEqualTo(heuristicStable * 99 / 100);
     }
 
     static int Placed(AllocationResult result) => result.Outcomes.Count(o => o.Kind == OutcomeKind.Placed);

@@ -9,7 +9,7 @@ namespace KosodateShien.Domain.Allocation.Engine;
 /// </summary>
 public static class AllocationEngine
 {
-    public const string AlgorithmVersion = "po-da-repair/1";
+    public const string AlgorithmVersion = "po-da-repair/2";
 
     /// <summary>The exact solver's time limit when the settings give none (ALLOCATION.md §3.3).</summary>
     public static readonly TimeSpan DefaultExactTimeLimit = TimeSpan.FromSeconds(300);

@@ -31,9 +31,18 @@ internal sealed class PriorityOrderedDeferredAcceptance
     /// <summary>Each household's option (index among its options; -1 = none).</summary>
     public int[] Assignment => (int[])current.Clone();
 
+    /// <summary>
+    /// DA for single-child households first, then the sibling households join in 選考順 (the sorted/extended
+    /// SDA order of Ashlagi et al. and Sun et al.): a single child's rejection then reflects seats that stay taken,
+    /// not seats a sibling group holds only until it moves as a whole.
+    /// </summary>
     public void RunDeferredAcceptance()
     {
-        for (var household = 0; household < instance.HouseholdCount; household++) queue.Enqueue(household, household);
+        for (var household = 0; household < instance.HouseholdCount; household++)
+            if (instance.MemberCount(household) == 1) queue.Enqueue(household, household);
+        DrainQueue();
+        for (var household = 0; household < instance.HouseholdCount; household++)
+            if (instance.MemberCount(household) > 1) queue.Enqueue(household, household);
         DrainQueue();
     }
 
