@@ -14,6 +14,7 @@ public static class StartupTasks
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await CertificationRuleSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
+        await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(store, CancellationToken.None);
 
         if (!app.Configuration.GetValue("Demo:Seed", false)) return;
         // The bus needs a started host for durable scheduling; seed once the app has started.

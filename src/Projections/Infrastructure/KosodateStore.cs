@@ -38,5 +38,6 @@ public static class KosodateStore
         opts.ConfigureCertification();
         opts.ConfigureFacilities();
         opts.ConfigureAllocation();
+        opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

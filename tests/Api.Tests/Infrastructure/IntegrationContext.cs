@@ -25,6 +25,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Host.ClearAllPersistedWolverineDataAsync();
         await CertificationRuleSets.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(Store, CancellationToken.None);
+        await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(Store, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
