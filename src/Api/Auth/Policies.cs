@@ -8,7 +8,7 @@ namespace KosodateShien.Api.Auth;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Read personal records and their history: clerk, supervisor, auditor.</summary>
+    /// <summary>Read personal records and their history: clerk, supervisor, auditor, finance.</summary>
     public const string ReadRecords = "read-records";
     /// <summary>Registry changes (住基・税 inbound) and certification data entry: clerk.</summary>
     public const string EnterData = "enter-data";
@@ -26,10 +26,12 @@ public static class Policies
     public const string RunAllocation = "run-allocation";
     /// <summary>Allocate a self-contained what-if instance (no stored data touched): clerk, supervisor, auditor, admin.</summary>
     public const string Simulate = "simulate";
+    /// <summary>Run the monthly fee determination (利用者負担額の月次決定): finance.</summary>
+    public const string RunFeeJobs = "run-fee-jobs";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
-        [ReadRecords] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor],
+        [ReadRecords] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Finance],
         [EnterData] = [Roles.Clerk],
         [Decide] = [Roles.Supervisor],
         [ReadRules] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin],
@@ -37,7 +39,8 @@ public static class Policies
         [ReadFacilities] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin, Roles.FacilityLiaison],
         [ManageFacilities] = [Roles.FacilityLiaison],
         [RunAllocation] = [Roles.Supervisor],
-        [Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin],
+        [Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin, Roles.Finance],
+        [RunFeeJobs] = [Roles.Finance],
     };
 
     public static void Register(AuthorizationOptions options)

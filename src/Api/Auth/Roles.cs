@@ -14,5 +14,8 @@ public static class Roles
     /// <summary>施設・事業所 data, 利用定員 and 空き定員 (事業者担当).</summary>
     public const string FacilityLiaison = "facility-liaison";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin, FacilityLiaison];
+    /// <summary>利用者負担額 and collection (財務・収納).</summary>
+    public const string Finance = "finance";
+
+    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin, FacilityLiaison, Finance];
 }

@@ -5,7 +5,9 @@ using KosodateShien.Domain.Registry;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
+using KosodateShien.Application.Contracts;
 
 namespace KosodateShien.Api.Registry;
 
@@ -53,10 +55,10 @@ public static class RecordTaxRecordEndpoint
     [WolverinePost("/api/households/{id}/tax-records", OperationId = "RecordTaxRecord")]
     [ProducesResponseType<TaxRecordResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<TaxRecordResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, TaxRecordRequest request, IDocumentSession session, CancellationToken ct)
+    public static async Task<(IResult, OutgoingMessages)> Post(Guid id, TaxRecordRequest request, IDocumentSession session, CancellationToken ct)
     {
         var household = await session.LoadAsync<Household>(id, ct);
-        if (household is null) return Results.NotFound();
+        if (household is null) return (Results.NotFound(), []);
         if (household.CurrentMember(request.PersonId) is null)
             throw new DomainRuleException("registry.not-a-member", $"Person {request.PersonId} is not a current member of household {household.HouseholdNumber}.", "personId");
 
@@ -68,7 +70,8 @@ public static class RecordTaxRecordEndpoint
             if (request.Version is > 0)
                 throw new DomainRuleException("tax.no-record-to-correct", $"There is no 年度{request.FiscalYear} record to correct yet.", "version");
             existing.AppendOne(TaxYear.Assess(request.PersonId, request.FiscalYear, figures, request.AssessedOn));
-            return Results.Created($"/api/households/{id}", new TaxRecordResponse(streamId, request.PersonId, request.FiscalYear, 1, false));
+            return (Results.Created($"/api/households/{id}", new TaxRecordResponse(streamId, request.PersonId, request.FiscalYear, 1, false)),
+                [new TaxYearChanged(request.PersonId, request.FiscalYear)]);
         }
 
         if (request.Version is not { } version)
@@ -76,6 +79,6 @@ public static class RecordTaxRecordEndpoint
         if (version != existing.Aggregate.Version)
             throw new StaleVersionException($"Expected version {version} but the 年度{request.FiscalYear} record is at version {existing.Aggregate.Version}.");
         existing.AppendOne(existing.Aggregate.Correct(figures, request.AssessedOn, request.CorrectionReason ?? ""));
-        return Results.Ok(new TaxRecordResponse(streamId, request.PersonId, request.FiscalYear, version + 1, true));
+        return (Results.Ok(new TaxRecordResponse(streamId, request.PersonId, request.FiscalYear, version + 1, true)), [new TaxYearChanged(request.PersonId, request.FiscalYear)]);
     }
 }

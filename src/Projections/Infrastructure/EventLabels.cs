@@ -51,6 +51,11 @@ public static class EventLabels
         Domain.Allocation.Rounds.AllocationRunCompleted e => $"選考実行 #{e.RunNumber}",
         Domain.Allocation.Rounds.AllocationRoundConfirmed => "選考結果確定",
         Domain.Allocation.Rounds.AllocationRoundClosed => "選考終了",
+        Domain.Contracts.PlacementStarted => "利用決定・入所",
+        Domain.Contracts.ClassProgressed e => $"クラス進級 ({e.ClassAge}歳児クラス)",
+        Domain.Contracts.ChildLeftFacility => "退所",
+        Domain.Contracts.PlacementCancelled => "利用解除",
+        Domain.Contracts.FeeDetermined e => e.Replaces is null ? $"利用者負担額決定 {e.Month:yyyy-MM}: {e.Fee:N0}円" : $"利用者負担額更正 {e.Month:yyyy-MM}: {e.Replaces:N0}円 → {e.Fee:N0}円 ({e.Reason})",
         _ => data.GetType().Name,
     };
 }

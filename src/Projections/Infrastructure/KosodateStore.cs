@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
+using KosodateShien.Projections.Contracts;
 using KosodateShien.Projections.Facilities;
 using KosodateShien.Projections.Registry;
 using Marten;
@@ -38,6 +39,7 @@ public static class KosodateStore
         opts.ConfigureCertification();
         opts.ConfigureFacilities();
         opts.ConfigureAllocation();
+        opts.ConfigureContracts();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

@@ -39,6 +39,7 @@ public sealed class ApiClient(AppFixture fixture)
     public const string Auditor = "auditor";
     public const string Admin = "admin";
     public const string FacilityLiaison = "facility-liaison";
+    public const string Finance = "finance";
 
     public Task<IScenarioResult> Post(string url, object body, int expectedStatus, string role = Clerk, Action<Scenario>? configure = null) =>
         fixture.Host.Scenario(s =>
