@@ -48,6 +48,8 @@ builder.Host.UseWolverine(opts =>
     opts.EnableRelayOfUserName = true;
 });
 
+if (builder.Configuration.GetValue("Fees:ScheduledRuns", true))
+    builder.Services.AddHostedService<KosodateShien.Application.Contracts.MonthlyFeeScheduler>();
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Apply(o.JsonSerializerOptions));

@@ -76,7 +76,7 @@ public static class PlacementQueryEndpoints
     [WolverinePost("/api/fees/monthly-runs", OperationId = "RunMonthlyFees")]
     public static async Task<MonthlyFeeRunRequest> Run(MonthlyFeeRunRequest request, IMessageBus bus)
     {
-        await bus.InvokeAsync(new DetermineMonthlyFees(request.Month));
+        await bus.InvokeAsync(new DetermineMonthlyFees(request.Month), CancellationToken.None, TimeSpan.FromMinutes(10));
         return request;
     }
 }

@@ -13,6 +13,9 @@ public sealed class PlacementProjection : SingleStreamProjection<Placement, Guid
     public override Placement? Evolve(Placement? snapshot, Guid id, IEvent e) => Placement.Evolve(snapshot, e.Data);
 }
 
+/// <summary>Marks that a month's routine fee run was started (document id = "fee-run/YYYY-MM"); written once, by one node.</summary>
+public sealed record FeeRunStarted(string Id, DateOnly Month, DateTimeOffset StartedAt);
+
 public static class ContractStoreConfiguration
 {
     /// <summary>契約履歴番号 sequence.</summary>
@@ -27,6 +30,7 @@ public static class ContractStoreConfiguration
             .Index(x => x.FacilityId)
             .Index(x => x.StartsOn)
             .UniqueIndex(x => x.ContractNumber);
+        opts.Schema.For<FeeRunStarted>();
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, ContractNumberSequence, SchemaUtils.IdentifierUsage.General)));
         return opts;
     }

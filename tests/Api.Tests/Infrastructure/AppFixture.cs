@@ -32,6 +32,8 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Marten:Schema", Schema);
             b.UseSetting("Auth:SigningKey", key);
             b.UseSetting("Demo:Seed", "false");
+            // Tests run the monthly fee determination themselves, on their own clock.
+            b.UseSetting("Fees:ScheduledRuns", "false");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

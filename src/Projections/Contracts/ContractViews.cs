@@ -1,0 +1,57 @@
+using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Contracts;
+using Marten;
+using CertificationState = KosodateShien.Domain.Certification.Certification;
+
+namespace KosodateShien.Projections.Contracts;
+
+/// <summary>在籍児童数 for one 認定区分 × クラス年齢 × 保育必要量 (what 給付費 is claimed on).</summary>
+public sealed record RosterCount(CertificationCategory? Category, int ClassAge, CareLevel? CareLevel, int Children);
+
+/// <summary>One enrolled child on the roster: the placement, its クラス年齢, the certification, and the days enrolled (月途中入退所).</summary>
+public sealed record RosterEntry(Guid PlacementId, string ContractNumber, Guid ChildId, int ClassAge, CertificationCategory? Category, CareLevel? CareLevel,
+    DateOnly StartsOn, DateOnly? EndsOn, bool PartMonth);
+
+/// <summary>施設の在籍児童 (roster) for a month: counts by 認定区分 × 年齢 × 必要量 and the children.</summary>
+public sealed record FacilityRoster(Guid FacilityId, DateOnly Month, int Enrolled, IReadOnlyList<RosterCount> Counts, IReadOnlyList<RosterEntry> Children);
+
+/// <summary>One line of a month's fee list: a placement's fee in force for the month.</summary>
+public sealed record MonthlyFeeLine(Guid PlacementId, string ContractNumber, Guid ChildId, Guid FacilityId, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations);
+
+/// <summary>利用者負担額一覧: a month's fees across the ward, with totals.</summary>
+public sealed record MonthlyFeeList(DateOnly Month, int Placements, long TotalFees, long TotalSideDishFees, IReadOnlyList<MonthlyFeeLine> Lines);
+
+public static class ContractQueries
+{
+    public static async Task<FacilityRoster> RosterAsync(this IQuerySession session, Guid facilityId, DateOnly month, CancellationToken ct)
+    {
+        var end = JapaneseDates.EndOfMonth(month);
+        var placements = await session.Query<Placement>().Where(p => p.FacilityId == facilityId && p.StartsOn <= end && (p.EndsOn == null || p.EndsOn >= month)).ToListAsync(ct);
+        var certifications = (await session.LoadManyAsync<CertificationState>(ct, placements.Select(p => p.CertificationId).Distinct())).ToDictionary(c => c.Id);
+        var fiscalYear = JapaneseDates.FiscalYearOf(month);
+        var entries = placements.Select(p =>
+        {
+            certifications.TryGetValue(p.CertificationId, out var c);
+            var classAge = p.ClassFiscalYear == fiscalYear ? p.ClassAge : p.ClassAge + (fiscalYear - p.ClassFiscalYear);
+            return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, classAge, c?.Category, c?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
+        }).OrderBy(e => e.ClassAge).ThenBy(e => e.ContractNumber).ToList();
+        var counts = entries.GroupBy(e => (e.Category, e.ClassAge, e.CareLevel))
+            .Select(g => new RosterCount(g.Key.Category, g.Key.ClassAge, g.Key.CareLevel, g.Count()))
+            .OrderBy(c => c.ClassAge).ThenBy(c => c.Category).ThenBy(c => c.CareLevel).ToList();
+        return new FacilityRoster(facilityId, month, entries.Count, counts, entries);
+    }
+
+    public static async Task<MonthlyFeeList> FeeListAsync(this IQuerySession session, DateOnly month, CancellationToken ct)
+    {
+        var end = JapaneseDates.EndOfMonth(month);
+        var placements = await session.Query<Placement>().Where(p => p.StartsOn <= end).ToListAsync(ct);
+        var lines = placements
+            .Select(p => (Placement: p, Fee: p.FeeFor(month)))
+            .Where(x => x.Fee is not null)
+            .Select(x => new MonthlyFeeLine(x.Placement.Id, x.Placement.ContractNumber, x.Placement.ChildId, x.Placement.FacilityId, x.Fee!.Fee, x.Fee.SideDishFee, x.Fee.Reason, x.Fee.Determinations))
+            .OrderBy(l => l.ContractNumber)
+            .ToList();
+        return new MonthlyFeeList(month, lines.Count, lines.Sum(l => l.Fee), lines.Sum(l => l.SideDishFee), lines);
+    }
+}

@@ -1,0 +1,70 @@
+using KosodateShien.Application.Contracts;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wolverine.Tracking;
+
+namespace KosodateShien.Api.Tests.Contracts;
+
+/// <summary>The scheduled monthly run, April class progression, the facility roster and the ward's fee list.</summary>
+public sealed class MonthlyRunTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private async Task<(CertifiedFamily Family, Guid Facility, Guid Placement)> PlacedInApril(DateOnly birth)
+    {
+        var facility = await Api.RegisteredFacility();
+        var family = await Api.CertifiedFamily(birth);
+        Guid placement = default;
+        await Host.ExecuteAndWaitAsync(async () =>
+            placement = (await Api.PostJson("/api/placements", new { childId = family.Family.ChildId, facilityId = facility, certificationId = family.CertificationId, startsOn = AllocationScenarios.April2027 }, 201))
+                .GetProperty("id").GetGuid());
+        return (family, facility, placement);
+    }
+
+    [Fact]
+    public async Task the_scheduler_runs_each_month_once_even_when_asked_again()
+    {
+        var (family, _, placement) = await PlacedInApril(new DateOnly(2025, 6, 20));
+        Clock.Today = new DateOnly(2027, 5, 3);
+        var scheduler = new MonthlyFeeScheduler(Host.Services, Clock, NullLogger<MonthlyFeeScheduler>.Instance);
+
+        (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeTrue();
+        (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeFalse();
+
+        var months = (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).EnumerateArray().Select(f => f.GetProperty("month").GetString()).ToList();
+        months.ShouldBe(["2027-04-01", "2027-05-01"]);
+        (await Api.GetJson($"/api/placements/{placement}")).GetProperty("fees").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task april_moves_running_placements_up_a_class()
+    {
+        // Born 2025-06-20: 1歳児 in 年度2027, 2歳児 in 年度2028.
+        var (_, _, placement) = await PlacedInApril(new DateOnly(2025, 6, 20));
+        Clock.Today = new DateOnly(2028, 4, 2);
+        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/fees/monthly-runs", new { month = new DateOnly(2028, 4, 1) }, 200, ApiClient.Finance));
+
+        var after = await Api.GetJson($"/api/placements/{placement}");
+        after.GetProperty("classAge").GetInt32().ShouldBe(2);
+        after.GetProperty("classFiscalYear").GetInt32().ShouldBe(2028);
+        var history = await Api.GetJson($"/api/placements/{placement}/history");
+        history.EnumerateArray().ShouldContain(e => e.GetProperty("label").GetString() == "クラス進級 (2歳児クラス)");
+    }
+
+    [Fact]
+    public async Task the_roster_counts_enrolled_children_by_class_and_the_fee_list_totals_the_month()
+    {
+        var (_, facility, _) = await PlacedInApril(new DateOnly(2025, 6, 20));
+
+        var roster = await Api.GetJson($"/api/facilities/{facility}/roster?month=2027-04-01", ApiClient.Auditor);
+        roster.GetProperty("enrolled").GetInt32().ShouldBe(1);
+        var count = roster.GetProperty("counts").EnumerateArray().Single();
+        count.GetProperty("classAge").GetInt32().ShouldBe(1);
+        count.GetProperty("category").GetString().ShouldBe("3");
+        count.GetProperty("careLevel").GetString().ShouldBe("standard");
+        (await Api.GetJson($"/api/facilities/{facility}/roster?month=2027-03-01")).GetProperty("enrolled").GetInt32().ShouldBe(0);
+
+        var list = await Api.GetJson("/api/fees/monthly-list?month=2027-04-01", ApiClient.Finance);
+        list.GetProperty("placements").GetInt32().ShouldBe(1);
+        list.GetProperty("totalFees").GetInt64().ShouldBe(list.GetProperty("lines")[0].GetProperty("fee").GetInt64());
+        await Api.Get("/api/fees/monthly-list?month=2027-04-15", 400);
+    }
+}
