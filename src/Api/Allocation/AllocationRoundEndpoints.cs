@@ -99,7 +99,7 @@ public static class AllocationRoundEndpoints
     [Authorize(Policy = Policies.RunAllocation)]
     [WolverinePost("/api/allocation/rounds/{id}/close", OperationId = "CloseAllocationRound")]
     public static (UpdatedAggregate, Events) Close(RoundStepRequest request, [WriteAggregate] AllocationRound round, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([round.Close(clock.TodayJst())]));
+        (new UpdatedAggregate(), new Events([round.AtVersion(request.Version).Close(clock.TodayJst())]));
 
     /// <summary>A round with its runs (summaries, hashes) and the confirmed run.</summary>
     [Tags("Allocation 利用調整")]

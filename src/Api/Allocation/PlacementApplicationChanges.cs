@@ -80,7 +80,7 @@ public static class PlacementApplicationChangeEndpoints
     public static (UpdatedAggregate, Events) Withdraw(WithdrawApplicationRequest request, [WriteAggregate] PlacementApplication application, TimeProvider clock)
     {
         DateChecks.NotInFuture(request.Date, clock, "date");
-        return (new UpdatedAggregate(), new Events([application.Withdraw(request.Date, request.Reason.Trim())]));
+        return (new UpdatedAggregate(), new Events([application.AtVersion(request.Version).Withdraw(request.Date, request.Reason.Trim())]));
     }
 
     /// <summary>Record that the family declined its 内定 (辞退); the seat goes back to the next round.</summary>
@@ -90,6 +90,6 @@ public static class PlacementApplicationChangeEndpoints
     public static (UpdatedAggregate, Events) Decline(DeclineOfferRequest request, [WriteAggregate] PlacementApplication application, TimeProvider clock)
     {
         DateChecks.NotInFuture(request.Date, clock, "date");
-        return (new UpdatedAggregate(), new Events([application.Decline(request.Date, request.Reason.Trim(), request.Rejoin)]));
+        return (new UpdatedAggregate(), new Events([application.AtVersion(request.Version).Decline(request.Date, request.Reason.Trim(), request.Rejoin)]));
     }
 }

@@ -50,7 +50,7 @@ public static class CertificationPaperworkEndpoints
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/certifications/{id}/missing-documents", OperationId = "RecordMissingDocuments")]
     public static (UpdatedAggregate, Events) Missing(DocumentsRequest request, [WriteAggregate] CertificationState certification) =>
-        (new UpdatedAggregate(), new Events([certification.RecordMissingDocuments([.. request.Documents.Select(d => d.Trim())], request.Date)]));
+        (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).RecordMissingDocuments([.. request.Documents.Select(d => d.Trim())], request.Date)]));
 
     /// <summary>Record documents received (書類受理).</summary>
     [Tags("Certification 教育・保育給付認定")]
@@ -59,7 +59,7 @@ public static class CertificationPaperworkEndpoints
     public static (UpdatedAggregate, Events) Received(DocumentsRequest request, [WriteAggregate] CertificationState certification, TimeProvider clock)
     {
         DateChecks.NotInFuture(request.Date, clock, "date");
-        return (new UpdatedAggregate(), new Events([certification.ReceiveDocuments([.. request.Documents.Select(d => d.Trim())], request.Date)]));
+        return (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).ReceiveDocuments([.. request.Documents.Select(d => d.Trim())], request.Date)]));
     }
 
     /// <summary>Issue, reissue or take back the certificate (認定証 交付・再交付・返還).</summary>
@@ -69,6 +69,7 @@ public static class CertificationPaperworkEndpoints
     public static async Task<(UpdatedAggregate, Events)> Certificate(CertificateRequest request, [WriteAggregate] CertificationState certification,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        certification.AtVersion(request.Version);
         DateChecks.NotInFuture(request.Date, clock, "date");
         object @event = request.Action switch
         {
@@ -85,6 +86,7 @@ public static class CertificationPaperworkEndpoints
     [WolverinePost("/api/certifications/{id}/status-report", OperationId = "RecordStatusReport")]
     public static (UpdatedAggregate, Events) StatusReport(StatusReportRequest request, [WriteAggregate] CertificationState certification, TimeProvider clock)
     {
+        certification.AtVersion(request.Version);
         DateChecks.NotInFuture(request.Date, clock, "date");
         return (new UpdatedAggregate(), new Events([request.Action == StatusReportAction.Issue
             ? certification.IssueStatusReport(request.Date)

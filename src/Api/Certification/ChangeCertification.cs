@@ -43,6 +43,7 @@ public static class ChangeCertificationEndpoints
     public static async Task<(UpdatedAggregate, Events, OutgoingMessages)> Change(ChangeCertificationRequest request, [WriteAggregate] CertificationState certification,
         IDocumentSession session, CancellationToken ct)
     {
+        certification.AtVersion(request.Version);
         var needs = request.Needs.Select(n => n.ToDomain()).ToList();
         var assessment = await CertificationFacts.AssessAsync(session, certification, request.ChangeDate, request.DesiredTo ?? certification.DesiredTo, needs, ct);
         var changed = certification.Change(request.ChangeDate, request.Reason, needs, assessment);
@@ -54,7 +55,7 @@ public static class ChangeCertificationEndpoints
     [Authorize(Policy = Policies.Decide)]
     [WolverinePost("/api/certifications/{id}/cancellation", OperationId = "CancelCertification")]
     public static (UpdatedAggregate, Events) Cancel(CloseCertificationRequest request, [WriteAggregate] CertificationState certification) =>
-        (new UpdatedAggregate(), new Events([certification.Cancel(request.Date, request.Reason)]));
+        (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).Cancel(request.Date, request.Reason)]));
 
     /// <summary>Withdraw an application before its decision (申請取下).</summary>
     [Tags("Certification 教育・保育給付認定")]
@@ -63,6 +64,6 @@ public static class ChangeCertificationEndpoints
     public static (UpdatedAggregate, Events) Withdraw(CloseCertificationRequest request, [WriteAggregate] CertificationState certification, TimeProvider clock)
     {
         DateChecks.NotInFuture(request.Date, clock, "date");
-        return (new UpdatedAggregate(), new Events([certification.Withdraw(request.Date, request.Reason)]));
+        return (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).Withdraw(request.Date, request.Reason)]));
     }
 }

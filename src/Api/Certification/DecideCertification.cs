@@ -46,6 +46,7 @@ public static class DecideCertificationEndpoints
     public static async Task<(UpdatedAggregate, Events, OutgoingMessages)> Decide(DecisionRequest request, [WriteAggregate] CertificationState certification,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        certification.AtVersion(request.Version);
         DateChecks.NotInFuture(request.DecisionDate, clock, "decisionDate");
         if (!request.Approve)
             return (new UpdatedAggregate(), new Events([certification.Reject(request.DecisionDate, request.Reason!)]), []);
@@ -63,6 +64,6 @@ public static class DecideCertificationEndpoints
     public static (UpdatedAggregate, Events) Postpone(PostponementRequest request, [WriteAggregate] CertificationState certification, TimeProvider clock)
     {
         DateChecks.NotInFuture(request.NoticeDate, clock, "noticeDate");
-        return (new UpdatedAggregate(), new Events([certification.Postpone(request.NoticeDate, request.NewDueDate, request.Reason)]));
+        return (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).Postpone(request.NoticeDate, request.NewDueDate, request.Reason)]));
     }
 }

@@ -36,14 +36,14 @@ public static class PlacementChangeEndpoints
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/placements/{id}/leaving", OperationId = "RecordLeaving")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Leave(LeaveRequest request, [WriteAggregate] Placement placement, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([placement.Leave(request.LastDay, request.Reason.Trim())]), [Redetermine(placement, request.LastDay, clock)]);
+        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Leave(request.LastDay, request.Reason.Trim())]), [Redetermine(placement, request.LastDay, clock)]);
 
     /// <summary>End a placement by decision (利用解除).</summary>
     [Tags("Contracts 契約・利用者負担額")]
     [Authorize(Policy = Policies.Decide)]
     [WolverinePost("/api/placements/{id}/cancellation", OperationId = "CancelPlacement")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Cancel(CancelPlacementRequest request, [WriteAggregate] Placement placement, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([placement.Cancel(request.DecidedOn, request.EndsOn, request.Reason.Trim())]), [Redetermine(placement, request.EndsOn, clock)]);
+        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Cancel(request.DecidedOn, request.EndsOn, request.Reason.Trim())]), [Redetermine(placement, request.EndsOn, clock)]);
 
     private static DetermineHouseholdFees Redetermine(Placement placement, DateOnly lastDay, TimeProvider clock)
     {

@@ -41,19 +41,19 @@ public static class FacilityChangeEndpoints
     [Authorize(Policy = Policies.ManageFacilities)]
     [WolverinePost("/api/facilities/{id}/capacity", OperationId = "ChangeFacilityCapacity")]
     public static (UpdatedAggregate, Events) Capacity(ChangeCapacityRequest request, [WriteAggregate] Facility facility) =>
-        (new UpdatedAggregate(), new Events([facility.ChangeCapacity(request.Capacity.ToDomain("capacity"), request.EffectiveFrom, request.Reason.Trim())]));
+        (new UpdatedAggregate(), new Events([facility.AtVersion(request.Version).ChangeCapacity(request.Capacity.ToDomain("capacity"), request.EffectiveFrom, request.Reason.Trim())]));
 
     /// <summary>Declare 空き定員 for a month; a later declaration for the same month replaces it until a round fixes its inputs.</summary>
     [Tags("Facilities 施設・事業所")]
     [Authorize(Policy = Policies.ManageFacilities)]
     [WolverinePost("/api/facilities/{id}/vacancies", OperationId = "DeclareVacancies")]
     public static (UpdatedAggregate, Events) Vacancies(DeclareVacanciesRequest request, [WriteAggregate] Facility facility, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([facility.DeclareVacancies(request.Month, request.Seats.ToDomain("seats"), clock.TodayJst())]));
+        (new UpdatedAggregate(), new Events([facility.AtVersion(request.Version).DeclareVacancies(request.Month, request.Seats.ToDomain("seats"), clock.TodayJst())]));
 
     /// <summary>Record that a facility closes (施設事業所終了).</summary>
     [Tags("Facilities 施設・事業所")]
     [Authorize(Policy = Policies.ManageFacilities)]
     [WolverinePost("/api/facilities/{id}/closure", OperationId = "CloseFacility")]
     public static (UpdatedAggregate, Events) Close(CloseFacilityRequest request, [WriteAggregate] Facility facility) =>
-        (new UpdatedAggregate(), new Events([facility.Close(request.Date, request.Reason.Trim())]));
+        (new UpdatedAggregate(), new Events([facility.AtVersion(request.Version).Close(request.Date, request.Reason.Trim())]));
 }

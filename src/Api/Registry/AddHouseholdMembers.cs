@@ -34,6 +34,7 @@ public static class AddHouseholdMembersEndpoint
     public static async Task<(HouseholdMembersAdded, Events)> Post(AddHouseholdMembersRequest request, [WriteAggregate] Household household,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        household.AtVersion(request.Version);
         var today = clock.TodayJst();
         var events = new List<object>();
         var members = await HouseholdMembers.JoinAsync(session, household, request.Members, request.EffectiveDate ?? today,

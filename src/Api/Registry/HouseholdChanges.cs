@@ -43,14 +43,14 @@ public static class HouseholdChangeEndpoints
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/households/{id}/members/{personId}/departure", OperationId = "RecordMemberDeparture")]
     public static (UpdatedAggregate, Events) Departure(MemberDepartureRequest request, Guid personId, [WriteAggregate] Household household) =>
-        (new UpdatedAggregate(), new Events([household.Leave(personId, request.Date, request.Reason)]));
+        (new UpdatedAggregate(), new Events([household.AtVersion(request.Version).Leave(personId, request.Date, request.Reason)]));
 
     /// <summary>Change the household's address (転居).</summary>
     [Tags("Registry 住基・税")]
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/households/{id}/address", OperationId = "ChangeHouseholdAddress")]
     public static (UpdatedAggregate, Events) Address(ChangeAddressRequest request, [WriteAggregate] Household household) =>
-        (new UpdatedAggregate(), new Events([household.ChangeAddress(request.Address.ToDomain(), request.Date, request.Reason ?? RegistryChangeReason.Relocation)]));
+        (new UpdatedAggregate(), new Events([household.AtVersion(request.Version).ChangeAddress(request.Address.ToDomain(), request.Date, request.Reason ?? RegistryChangeReason.Relocation)]));
 
     /// <summary>Record the start or end of a welfare status (福祉状況).</summary>
     [Tags("Registry 住基・税")]
@@ -58,6 +58,6 @@ public static class HouseholdChangeEndpoints
     [WolverinePost("/api/households/{id}/welfare", OperationId = "RecordWelfareStatus")]
     public static (UpdatedAggregate, Events) Welfare(WelfareChangeRequest request, [WriteAggregate] Household household) =>
         (new UpdatedAggregate(), new Events([request.Action == WelfareAction.Start
-            ? household.StartWelfare(request.Kind, request.Date, request.PersonId)
-            : household.EndWelfare(request.Kind, request.Date, request.PersonId)]));
+            ? household.AtVersion(request.Version).StartWelfare(request.Kind, request.Date, request.PersonId)
+            : household.AtVersion(request.Version).EndWelfare(request.Kind, request.Date, request.PersonId)]));
 }

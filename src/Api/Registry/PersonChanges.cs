@@ -39,7 +39,7 @@ public static class PersonChangeEndpoints
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/persons/{id}/contacts", OperationId = "RecordContact")]
     public static (UpdatedAggregate, Events) Contact(RecordContactRequest request, [WriteAggregate] Person person, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([new ContactDetailsRecorded(person.Id, request.Kind, request.Value.Trim(), request.EffectiveDate ?? clock.TodayJst())]));
+        (new UpdatedAggregate(), new Events([new ContactDetailsRecorded(person.AtVersion(request.Version).Id, request.Kind, request.Value.Trim(), request.EffectiveDate ?? clock.TodayJst())]));
 
     /// <summary>Change a person's 氏名, フリガナ, 生年月日 or 性別 (氏名変更・職権修正).</summary>
     [Tags("Registry 住基・税")]
@@ -47,6 +47,7 @@ public static class PersonChangeEndpoints
     [WolverinePost("/api/persons/{id}/details", OperationId = "ChangePersonDetails")]
     public static (UpdatedAggregate, Events) Details(ChangePersonDetailsRequest request, [WriteAggregate] Person person, TimeProvider clock)
     {
+        person.AtVersion(request.Version);
         if (request.BirthDate > clock.TodayJst())
             throw new DomainRuleException("registry.birth-in-future", "The birth date is in the future.", "birthDate");
         return (new UpdatedAggregate(), new Events([new PersonDetailsChanged(person.Id, request.Name.Trim(), request.Kana.Trim(), request.BirthDate, request.Sex, request.EffectiveDate, request.Reason)]));

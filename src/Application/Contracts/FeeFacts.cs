@@ -37,6 +37,7 @@ public static class FeeFacts
         var taxTask = batch.LoadMany<TaxYear>().ById([.. guardianIds.SelectMany(g => fiscalYears.Select(y => TaxYear.StreamId(g, y)))]);
         var certificationsTask = batch.Query<CertificationState>().Where(c => childIds.Contains(c.ChildId)).ToList();
         var placementsTask = batch.Query<Placement>().Where(p => childIds.Contains(p.ChildId)).ToList();
+        var reductionsTask = batch.Query<FeeReduction>().Where(r => childIds.Contains(r.ChildId) && r.Status == FeeReductionStatus.Granted).ToList();
         await batch.Execute(ct);
 
         var taxYears = (await taxTask).ToList();
@@ -51,6 +52,7 @@ public static class FeeFacts
         var certifications = (await certificationsTask).ToLookup(c => c.ChildId);
         var allPlacements = await placementsTask;
         var placements = allPlacements.Where(p => p.CoversMonth(month)).GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.StartsOn).First());
+        var reductions = (await reductionsTask).Where(r => r.AppliesTo(month)).ToLookup(r => r.ChildId);
         var children = new List<FeeChild>();
         foreach (var child in await childrenTask)
         {
@@ -61,7 +63,7 @@ public static class FeeFacts
                 ? placement.ServiceKind == ServiceKind.Education ? Enrollment.Kindergarten : Enrollment.Nursery
                 : JapaneseDates.SchoolEntryDate(child.BirthDate) <= onFirst ? Enrollment.School : Enrollment.None;
             children.Add(new FeeChild(child.Id.ToString("N"), child.BirthDate, certification?.Category, certification?.CareLevel, enrollment,
-                placement?.StartsOn, placement?.EndsOn));
+                placement?.StartsOn, placement?.EndsOn, [.. reductions[child.Id].Select(r => new FeeWaiver($"{r.Kind} {r.Number}", r.Numerator, r.Denominator))]));
         }
         return new HouseholdFeeInputs(householdId, feeHousehold, children, placements, allPlacements);
     }

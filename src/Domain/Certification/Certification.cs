@@ -36,7 +36,7 @@ public sealed record Certification(
     string? ClosingReason = null,
     DateOnly? ClosedOn = null,
     Certificate? Certificate = null,
-    StatusReport? StatusReport = null)
+    StatusReport? StatusReport = null) : IStreamVersioned
 {
     public int Version { get; set; }
 

@@ -22,7 +22,7 @@ public sealed record Placement(
     int ClassFiscalYear,
     DateOnly? EndsOn,
     string? EndReason,
-    IReadOnlyList<MonthlyFee> Fees)
+    IReadOnlyList<MonthlyFee> Fees) : IStreamVersioned
 {
     public int Version { get; set; }
 

@@ -20,7 +20,7 @@ public sealed record Facility(
     DateOnly OpensOn,
     DateOnly? ClosesOn,
     SeatsByAgeClass Capacity,
-    IReadOnlyList<MonthlyVacancies> Vacancies)
+    IReadOnlyList<MonthlyVacancies> Vacancies) : IStreamVersioned
 {
     public int Version { get; set; }
 

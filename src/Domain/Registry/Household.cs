@@ -20,7 +20,7 @@ public sealed record Household(
     string HouseholdNumber,
     Address Address,
     IReadOnlyList<HouseholdMember> Members,
-    IReadOnlyList<WelfarePeriod> Welfare)
+    IReadOnlyList<WelfarePeriod> Welfare) : IStreamVersioned
 {
     /// <summary>The stream version, filled by the event store.</summary>
     public int Version { get; set; }

@@ -1,3 +1,4 @@
+using KosodateShien.Domain.Common;
 namespace KosodateShien.Domain.Registry;
 
 /// <summary>宛名: the write model of a person stream.</summary>
@@ -7,7 +8,7 @@ namespace KosodateShien.Domain.Registry;
 /// <param name="BirthDate">生年月日</param>
 /// <param name="Sex">性別</param>
 /// <param name="Contacts">連絡先 (latest per kind)</param>
-public sealed record Person(Guid Id, string PersonNumber, string Name, string Kana, DateOnly BirthDate, Sex Sex, IReadOnlyList<Contact> Contacts)
+public sealed record Person(Guid Id, string PersonNumber, string Name, string Kana, DateOnly BirthDate, Sex Sex, IReadOnlyList<Contact> Contacts) : IStreamVersioned
 {
     public int Version { get; set; }
 

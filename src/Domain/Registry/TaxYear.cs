@@ -13,7 +13,7 @@ namespace KosodateShien.Domain.Registry;
 /// <param name="NonTaxable">市町村民税非課税</param>
 /// <param name="FilingType">申告区分</param>
 /// <param name="Corrections">税更正の回数</param>
-public sealed record TaxYear(Guid Id, Guid PersonId, int FiscalYear, long IncomeLevy, long PerCapitaLevy, bool NonTaxable, FilingType FilingType, DateOnly AssessedOn, int Corrections)
+public sealed record TaxYear(Guid Id, Guid PersonId, int FiscalYear, long IncomeLevy, long PerCapitaLevy, bool NonTaxable, FilingType FilingType, DateOnly AssessedOn, int Corrections) : IStreamVersioned
 {
     public int Version { get; set; }
 

@@ -16,8 +16,17 @@ public sealed class PlacementProjection : SingleStreamProjection<Placement, Guid
 /// <summary>Marks that a month's routine fee run was started (document id = "fee-run/YYYY-MM"); written once, by one node.</summary>
 public sealed record FeeRunStarted(string Id, DateOnly Month, DateTimeOffset StartedAt);
 
+/// <summary>減免 snapshot.</summary>
+public sealed class FeeReductionProjection : SingleStreamProjection<FeeReduction, Guid>
+{
+    public override FeeReduction? Evolve(FeeReduction? snapshot, Guid id, IEvent e) => FeeReduction.Evolve(snapshot, e.Data);
+}
+
 public static class ContractStoreConfiguration
 {
+    /// <summary>減免申請連番 sequence.</summary>
+    public const string ReductionNumberSequence = "reduction_number_seq";
+
     /// <summary>契約履歴番号 sequence.</summary>
     public const string ContractNumberSequence = "contract_number_seq";
 
@@ -31,6 +40,9 @@ public static class ContractStoreConfiguration
             .Index(x => x.StartsOn)
             .UniqueIndex(x => x.ContractNumber);
         opts.Schema.For<FeeRunStarted>();
+        opts.Projections.Add(new FeeReductionProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<FeeReduction>().Index(x => x.ChildId).Index(x => x.HouseholdId);
+        opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, ReductionNumberSequence, SchemaUtils.IdentifierUsage.General)));
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, ContractNumberSequence, SchemaUtils.IdentifierUsage.General)));
         return opts;
     }

@@ -29,7 +29,7 @@ public sealed record PlacementApplication(
     IReadOnlyList<Guid>? SiblingApplicationIds = null,
     ApplicationScored? LastScore = null,
     RoundOutcome? LastOutcome = null,
-    string? ClosingReason = null)
+    string? ClosingReason = null) : IStreamVersioned
 {
     public int Version { get; set; }
 

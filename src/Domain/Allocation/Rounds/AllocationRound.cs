@@ -29,7 +29,7 @@ public sealed record AllocationRound(
     int? CriteriaVersion = null,
     IReadOnlyList<RoundRun>? Runs = null,
     Guid? ConfirmedRunId = null,
-    DateOnly? ConfirmedOn = null)
+    DateOnly? ConfirmedOn = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
