@@ -28,6 +28,7 @@ foreach (var category in new[] { "Marten", "Weasel", "Wolverine", "JasperFx", "M
     builder.Logging.AddFilter(category, LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
 builder.Services.AddSingleton(new KosodateShien.Application.Allocation.ExactSolver(new KosodateShien.Application.Allocation.Exact.CpSatAllocator()));
 builder.Services.CritterStackDefaults(x =>

@@ -1,4 +1,5 @@
 using KosodateShien.Application.Certification;
+using KosodateShien.Application.Hosting;
 using KosodateShien.Application.Seeding;
 using Marten;
 using Wolverine;
@@ -16,7 +17,12 @@ public static class StartupTasks
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(store, CancellationToken.None);
 
-        if (!app.Configuration.GetValue("Demo:Seed", false)) return;
+        var gate = app.Services.GetRequiredService<StartupGate>();
+        if (!app.Configuration.GetValue("Demo:Seed", false))
+        {
+            gate.Open();
+            return;
+        }
         // The bus needs a started host for durable scheduling; seed once the app has started.
         app.Lifetime.ApplicationStarted.Register(() => _ = SeedAsync(app, store));
     }
@@ -33,6 +39,10 @@ public static class StartupTasks
         catch (Exception e)
         {
             logger.LogError(e, "Demo data seeding failed.");
+        }
+        finally
+        {
+            app.Services.GetRequiredService<StartupGate>().Open();
         }
     }
 }

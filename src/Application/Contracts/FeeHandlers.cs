@@ -22,8 +22,12 @@ public static class DetermineMonthlyFeesHandler
     /// Every household with a placement covering the month gets its fees determined; in April the placements running on
     /// 1 April move up a class first. Safe to run again: unchanged fees append nothing.
     /// </summary>
+    /// <summary>Recorded as the user on events of a run nobody started by hand (the scheduler, the demo seeder).</summary>
+    public const string SystemUser = "system:monthly-fee-run";
+
     public static async Task Handle(DetermineMonthlyFees message, IDocumentSession session, FeeSettings settings, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(session.LastModifiedBy)) session.LastModifiedBy = SystemUser;
         var month = message.Month;
         var end = JapaneseDates.EndOfMonth(month);
         var writer = new PlacementWriter(session);

@@ -1,3 +1,4 @@
+using KosodateShien.Application.Hosting;
 using KosodateShien.Projections.Contracts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +13,14 @@ namespace KosodateShien.Application.Contracts;
 /// first node to insert the month's ledger document runs it; the others see it exists and skip. A missed month (service
 /// down on the 1st) runs at the next start.
 /// </summary>
-public sealed class MonthlyFeeScheduler(IServiceProvider services, TimeProvider clock, ILogger<MonthlyFeeScheduler> logger) : BackgroundService
+public sealed class MonthlyFeeScheduler(IServiceProvider services, TimeProvider clock, StartupGate startup, ILogger<MonthlyFeeScheduler> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Demo seeding runs its own fee run for the month; starting before it finishes would mark an empty month done.
+        await startup.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(CheckEvery, clock);
         do
         {

@@ -4,8 +4,10 @@ using KosodateShien.Domain.Facilities;
 namespace KosodateShien.Application.Demo;
 
 /// <summary>What the allocation part of a demo run generated.</summary>
+/// <param name="Map">where the ward's 町, homes and facilities lie (for later generators that place children near home)</param>
 internal sealed record DemoAllocationData(
-    DateOnly Month, IReadOnlyList<DemoFacility> Facilities, IReadOnlyList<DemoPlacementApplication> Applications, long ApplicationNumbersUsed, int SiblingGroups);
+    DateOnly Month, IReadOnlyList<DemoFacility> Facilities, IReadOnlyList<DemoPlacementApplication> Applications, long ApplicationNumbersUsed, int SiblingGroups,
+    DemoWardMap Map);
 
 /// <summary>
 /// A ward ready for the next April's 利用調整 round: about 200 facilities (one per 22.5 households) with their
@@ -34,7 +36,7 @@ internal sealed class DemoAllocationGenerator(DemoRandom random, DemoAddressBook
 
         foreach (var facility in facilities) streams.Add(facility.Stream.ToStream());
         foreach (var application in applications) streams.Add(application.Stream.ToStream());
-        return new DemoAllocationData(Month, facilities, applications, applicationGenerator.NumbersUsed, applicationGenerator.SiblingGroups);
+        return new DemoAllocationData(Month, facilities, applications, applicationGenerator.NumbersUsed, applicationGenerator.SiblingGroups, map);
     }
 
     public static int FacilityCount(DemoSize size) => Math.Max(5, (int)Math.Round(size.Households * 200 / 4500.0));

@@ -5,7 +5,8 @@ namespace KosodateShien.Application.Demo;
 /// <summary>
 /// Generates dummy (never real) data for a 東京都新宿区-like ward: households with guardians, preschool children and
 /// sometimes a grandparent, their 住民記録, 福祉状況, 個人住民税 and 教育・保育給付認定 in every state, and a ward ready for the
-/// next April's 利用調整: 施設・事業所 with their 空き定員 and 利用申込 (see <see cref="DemoAllocationGenerator"/>). Names come from a
+/// next April's 利用調整: 施設・事業所 with their 空き定員 and 利用申込 (see <see cref="DemoAllocationGenerator"/>), and children
+/// attending those facilities today (契約, see <see cref="DemoPlacementGenerator"/>). Names come from a
 /// built-in table with matching フリガナ, addresses and phone numbers from Bogus' <c>ja</c> locale. Every stream is
 /// built through the domain's own decision methods and folded with its <c>Evolve</c>, so it obeys the API's rules.
 /// </summary>
@@ -14,7 +15,7 @@ public static class DemoDataGenerator
     /// <summary>Deterministic: the same seed, today and size give identical output (ids included).</summary>
     /// <param name="today">the business date (JST) the data is generated for: every event happens on or before it</param>
     /// <param name="rules">the 認定基準 the certifications are decided under</param>
-    /// <param name="size">how many households (about 4,500 by default); facilities and applications scale with it</param>
+    /// <param name="size">how many households (about 4,500 by default); facilities, applications and placements scale with it</param>
     public static DemoDataSet Generate(int seed, DateOnly today, CertificationRuleSet rules, DemoSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -48,7 +49,12 @@ public static class DemoDataGenerator
         var allocation = new DemoAllocationGenerator(random, addresses, today, size).Generate(certified, streams);
         tally.AddAllocation(allocation);
 
+        // Placements draw after the allocation round, so everything before stays the same for a seed.
+        var placementGenerator = new DemoPlacementGenerator(random, addresses, today);
+        var placements = placementGenerator.Generate(certified, allocation, streams);
+        tally.AddPlacements(placements);
+
         return new DemoDataSet(streams, numbers.CertificationNumbersUsed, numbers.CertificateNumbersUsed, tally.ToStatistics(),
-            allocation.ApplicationNumbersUsed, allocation.Month);
+            allocation.ApplicationNumbersUsed, allocation.Month, placements.ContractNumbersUsed, placementGenerator.Month);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class DemoStatisticsTally
     private readonly Dictionary<FacilityKind, int> _facilitiesByKind = Enum.GetValues<FacilityKind>().ToDictionary(k => k, _ => 0);
     private readonly int[] _vacancies = new int[6];
     private readonly int[] _applications = new int[6];
-    private int _households, _persons, _children, _guardians, _taxYears, _transfers, _siblingGroups;
+    private int _households, _persons, _children, _guardians, _taxYears, _transfers, _siblingGroups, _placements, _endedPlacements;
 
     public void AddFamily(DemoFamily family)
     {
@@ -42,9 +42,15 @@ internal sealed class DemoStatisticsTally
         _siblingGroups += allocation.SiblingGroups;
     }
 
+    public void AddPlacements(DemoPlacementData placements)
+    {
+        _placements += placements.Placements.Count;
+        _endedPlacements += placements.Ended;
+    }
+
     /// <summary>The statistics, with every <see cref="CertificationStatus"/> and <see cref="FacilityKind"/> present (0 if none) in declaration order.</summary>
     public DemoStatistics ToStatistics() => new(_households, _persons, _children, _guardians, _taxYears, _certificationsByState.Values.Sum(),
         _certificationsByState.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(), p => p.Value),
         _facilitiesByKind.Values.Sum(), _facilitiesByKind.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(), p => p.Value),
-        _vacancies.Sum(), [.. _vacancies], _applications.Sum(), [.. _applications], _transfers, _siblingGroups);
+        _vacancies.Sum(), [.. _vacancies], _applications.Sum(), [.. _applications], _transfers, _siblingGroups, _placements, _endedPlacements);
 }

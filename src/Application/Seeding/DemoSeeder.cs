@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using KosodateShien.Application.Certification;
+using KosodateShien.Application.Contracts;
 using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
+using KosodateShien.Projections.Contracts;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -17,12 +20,14 @@ namespace KosodateShien.Application.Seeding;
 
 /// <summary>
 /// Loads the Bogus demo ward (≈4,500 households, ≈6,000 children) into an empty database on first start.
-/// Events carry the user <c>demo-seed</c>; pending 3号→2号 changes are scheduled like real ones.
+/// Events carry the user <c>demo-seed</c>; pending 3号→2号 changes are scheduled like real ones, and the children placed in
+/// facilities get this month's 利用者負担額 through the real monthly fee run (<see cref="DetermineMonthlyFees"/>).
 /// </summary>
 public static class DemoSeeder
 {
     public const string SeedUser = "demo-seed";
     private const int StreamsPerTransaction = 1_000;
+    private static readonly TimeSpan FeeRunTimeout = TimeSpan.FromMinutes(10);
 
     public static async Task<bool> SeedIfEmptyAsync(IDocumentStore store, IMessageBus bus, TimeProvider clock, int seed, ILogger logger, CancellationToken ct, DemoSize? size = null)
     {
@@ -54,10 +59,19 @@ public static class DemoSeeder
         await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificationNumberSequence, data.CertificationNumbersUsed, ct);
         await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificateNumberSequence, data.CertificateNumbersUsed, ct);
         await NumberSequences.AdvancePastAsync(store, AllocationStoreConfiguration.ApplicationNumberSequence, data.ApplicationNumbersUsed, ct);
+        await NumberSequences.AdvancePastAsync(store, ContractStoreConfiguration.ContractNumberSequence, data.ContractNumbersUsed, ct);
         await ScheduleAgeThreeChangesAsync(data, bus);
 
-        logger.LogInformation("Demo data: {Households} households, {Children} children, {Certifications} certifications in {Elapsed:N1} s.",
-            data.Statistics.Households, data.Statistics.Children, data.Statistics.Certifications, watch.Elapsed.TotalSeconds);
+        var statistics = data.Statistics;
+        logger.LogInformation("Demo data: {Households} households, {Children} children, {Certifications} certifications, {Facilities} facilities, "
+            + "{Applications} placement applications, {Placements} placements ({Running} running, {Ended} ended) written in {Elapsed:N1} s; determining fees for {Month:yyyy-MM}…",
+            statistics.Households, statistics.Children, statistics.Certifications, statistics.Facilities, statistics.PlacementApplications,
+            statistics.Placements, statistics.Placements - statistics.EndedPlacements, statistics.EndedPlacements, watch.Elapsed.TotalSeconds, data.PlacementMonth);
+
+        var feeWatch = Stopwatch.StartNew();
+        await bus.InvokeAsync(new DetermineMonthlyFees(data.PlacementMonth), ct, FeeRunTimeout);
+        logger.LogInformation("Demo data: fee run for {Month:yyyy-MM} finished in {FeeElapsed:N1} s; seeding took {Elapsed:N1} s in all.",
+            data.PlacementMonth, feeWatch.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds);
         return true;
     }
 
@@ -71,6 +85,7 @@ public static class DemoSeeder
             case CertificationApplied: session.Events.StartStream<CertificationState>(stream.Id, stream.Events); break;
             case FacilityRegistered: session.Events.StartStream<Facility>(stream.Id, stream.Events); break;
             case PlacementApplicationReceived: session.Events.StartStream<PlacementApplication>(stream.Id, stream.Events); break;
+            case PlacementStarted: session.Events.StartStream<Placement>(stream.Id, stream.Events); break;
             default: throw new InvalidOperationException($"Unexpected first event {stream.Events[0].GetType().Name} in demo stream {stream.Id}.");
         }
     }

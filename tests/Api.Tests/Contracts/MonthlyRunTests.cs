@@ -1,4 +1,5 @@
 using KosodateShien.Application.Contracts;
+using KosodateShien.Application.Hosting;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wolverine.Tracking;
@@ -24,13 +25,14 @@ public sealed class MonthlyRunTests(AppFixture fixture) : IntegrationContext(fix
     {
         var (family, _, placement) = await PlacedInApril(new DateOnly(2025, 6, 20));
         Clock.Today = new DateOnly(2027, 5, 3);
-        var scheduler = new MonthlyFeeScheduler(Host.Services, Clock, NullLogger<MonthlyFeeScheduler>.Instance);
+        var scheduler = new MonthlyFeeScheduler(Host.Services, Clock, new StartupGate(), NullLogger<MonthlyFeeScheduler>.Instance);
 
         (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeTrue();
         (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeFalse();
 
-        var months = (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).EnumerateArray().Select(f => f.GetProperty("month").GetString()).ToList();
-        months.ShouldBe(["2027-04-01", "2027-05-01"]);
+        var fees = (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).EnumerateArray().ToList();
+        fees.Select(f => f.GetProperty("month").GetString()).ShouldBe(["2027-04-01", "2027-05-01"]);
+        fees[1].GetProperty("userName").GetString().ShouldBe(DetermineMonthlyFeesHandler.SystemUser);
         (await Api.GetJson($"/api/placements/{placement}")).GetProperty("fees").GetArrayLength().ShouldBe(2);
     }
 

@@ -20,6 +20,7 @@ public sealed class DemoDataDefaultSizeTests
         DemoInvariants.RegistryProblems(world).ShouldBeEmpty();
         DemoInvariants.TaxProblems(world).ShouldBeEmpty();
         DemoInvariants.CertificationProblems(world).ShouldBeEmpty();
+        DemoInvariants.PlacementProblems(world).ShouldBeEmpty();
 
         foreach (var status in Enum.GetValues<CertificationStatus>()) world.InStatus(status).ShouldNotBeEmpty(status.ToString());
         var certified = world.InStatus(CertificationStatus.Certified).ToList();

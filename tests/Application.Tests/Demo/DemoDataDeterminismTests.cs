@@ -2,6 +2,7 @@ using System.Text.Json;
 using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
 
 namespace KosodateShien.Application.Tests.Demo;
@@ -24,8 +25,11 @@ public sealed class DemoDataDeterminismTests
         second.CertificateNumbersUsed.ShouldBe(first.CertificateNumbersUsed);
         second.ApplicationNumbersUsed.ShouldBe(first.ApplicationNumbersUsed);
         second.AllocationMonth.ShouldBe(first.AllocationMonth);
+        second.ContractNumbersUsed.ShouldBe(first.ContractNumbersUsed);
+        second.PlacementMonth.ShouldBe(first.PlacementMonth);
         first.Streams.ShouldContain(s => s.Events[0] is FacilityRegistered);
         first.Streams.ShouldContain(s => s.Events[0] is PlacementApplicationReceived);
+        first.Streams.ShouldContain(s => s.Events[0] is PlacementStarted);
         JsonSerializer.Serialize(second.Statistics).ShouldBe(JsonSerializer.Serialize(first.Statistics));
     }
 

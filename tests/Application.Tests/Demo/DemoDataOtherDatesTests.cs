@@ -5,7 +5,7 @@ using KosodateShien.Domain.Common;
 namespace KosodateShien.Application.Tests.Demo;
 
 /// <summary>The service generates for its own JST date, whatever it is: the rules hold around April, June, New Year and 29 February,
-/// and the allocation round is always the next April's.</summary>
+/// the allocation round is always the next April's and placements run in today's month.</summary>
 public sealed class DemoDataOtherDatesTests
 {
     [Theory]
@@ -24,7 +24,10 @@ public sealed class DemoDataOtherDatesTests
         DemoInvariants.CertificationProblems(world).ShouldBeEmpty();
         DemoInvariants.FacilityProblems(world).ShouldBeEmpty();
         DemoInvariants.ApplicationProblems(world).ShouldBeEmpty();
+        DemoInvariants.PlacementProblems(world).ShouldBeEmpty();
         world.Data.AllocationMonth.ShouldBe(new DateOnly(JapaneseDates.FiscalYearOf(today) + 1, 4, 1));
         world.Applications.Count.ShouldBeGreaterThan(50);
+        world.Data.PlacementMonth.ShouldBe(new DateOnly(today.Year, today.Month, 1));
+        world.Placements.Count.ShouldBeGreaterThan(100);
     }
 }

@@ -1,5 +1,6 @@
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 
@@ -40,6 +41,9 @@ internal static class DemoEventDates
         FacilityRegistered e => e.OpensOn,
         VacanciesDeclared e => e.DeclaredOn,
         PlacementApplicationReceived e => e.ApplicationDate,
+        PlacementStarted e => e.DecidedOn,
+        ClassProgressed e => new DateOnly(e.FiscalYear, 4, 1),
+        ChildLeftFacility e => e.LastDay,
         _ => throw new InvalidOperationException($"No business date known for {@event.GetType().Name}."),
     };
 }

@@ -1,6 +1,7 @@
 using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 using CertificationState = KosodateShien.Domain.Certification.Certification;
@@ -24,6 +25,7 @@ internal sealed class DemoWorld
                 case CertificationApplied: Certifications[stream.Id] = Fold<CertificationState>(stream, CertificationState.Evolve); break;
                 case FacilityRegistered: Facilities[stream.Id] = Fold<Facility>(stream, Facility.Evolve); break;
                 case PlacementApplicationReceived: Applications[stream.Id] = Fold<PlacementApplication>(stream, PlacementApplication.Evolve); break;
+                case PlacementStarted: Placements[stream.Id] = Fold<Placement>(stream, Placement.Evolve); break;
                 default: throw new InvalidOperationException($"Stream {stream.Id} starts with an unexpected {stream.Events[0].GetType().Name}.");
             }
         }
@@ -37,6 +39,10 @@ internal sealed class DemoWorld
     public Dictionary<Guid, CertificationState> Certifications { get; } = [];
     public Dictionary<Guid, Facility> Facilities { get; } = [];
     public Dictionary<Guid, PlacementApplication> Applications { get; } = [];
+    public Dictionary<Guid, Placement> Placements { get; } = [];
+
+    /// <summary>The month the placements run in and fees are determined for: the first day of today's month.</summary>
+    public DateOnly Month => new(Today.Year, Today.Month, 1);
 
     public IEnumerable<object> Events => Data.Streams.SelectMany(s => s.Events);
 
