@@ -56,8 +56,7 @@ public static class FeeFacts
         var children = new List<FeeChild>();
         foreach (var child in await childrenTask)
         {
-            var certification = certifications[child.Id].Where(c => c.Status == CertificationStatus.Certified && c.ValidFrom <= onFirst.AddDays(JapaneseDates.EndOfMonth(month).Day - 1) && c.ValidTo >= onFirst)
-                .MaxBy(c => c.ValidFrom);
+            var certification = certifications[child.Id].Select(c => c.PeriodInMonth(month)).OfType<CertifiedPeriod>().MaxBy(p => p.From);
             placements.TryGetValue(child.Id, out var placement);
             var enrollment = placement is not null
                 ? placement.ServiceKind == ServiceKind.Education ? Enrollment.Kindergarten : Enrollment.Nursery

@@ -36,9 +36,31 @@ public sealed record Certification(
     string? ClosingReason = null,
     DateOnly? ClosedOn = null,
     Certificate? Certificate = null,
-    StatusReport? StatusReport = null) : IStreamVersioned
+    StatusReport? StatusReport = null,
+    IReadOnlyList<CertifiedPeriod>? Periods = null) : IStreamVersioned
 {
     public int Version { get; set; }
+
+    /// <summary>
+    /// Every period the certification was in force with the category and care level it had then (認定履歴), oldest first;
+    /// past months are judged on these, not on the current state. (Documents stored before periods were kept count their current period.)
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<CertifiedPeriod> History => Periods
+        ?? (Status == CertificationStatus.Certified && Category is { } category ? [new CertifiedPeriod(ValidFrom!.Value, ValidTo!.Value, category, CareLevel, HistoryNumber)] : []);
+
+    /// <summary>The last period in force during the month (a change within the month counts from that month), if any.</summary>
+    public CertifiedPeriod? PeriodInMonth(DateOnly month)
+    {
+        var end = JapaneseDates.EndOfMonth(month);
+        return History.LastOrDefault(p => p.From <= end && p.To >= month);
+    }
+
+    private Certification WithPeriodFrom(DateOnly from, CertifiedPeriod? next)
+    {
+        var kept = History.Where(p => p.From < from).Select(p => p.To >= from ? p with { To = from.AddDays(-1) } : p);
+        return this with { Periods = next is null ? [.. kept] : [.. kept, next] };
+    }
 
     /// <summary>The day the child moves from 3号 to 2号 by itself, if that is still to come.</summary>
     public DateOnly? AgeThreeChangeDate => Status == CertificationStatus.Certified && Category == CertificationCategory.Category3 && ContinuesAsCategory2Until is not null
@@ -57,19 +79,20 @@ public sealed record Certification(
             Status = CertificationStatus.Certified, CertificationNumber = e.CertificationNumber, Category = e.Category, CareLevel = e.CareLevel,
             PrimaryReason = e.PrimaryReason, ValidFrom = e.ValidFrom, ValidTo = e.ValidTo, ContinuesAsCategory2Until = e.ContinuesAsCategory2Until,
             DecisionDate = e.DecisionDate, HistoryNumber = e.HistoryNumber,
+            Periods = [new CertifiedPeriod(e.ValidFrom, e.ValidTo, e.Category, e.CareLevel, e.HistoryNumber)],
         },
         (not null, CertificationRejected e) => state with { Status = CertificationStatus.Rejected, DecisionDate = e.DecisionDate, ClosingReason = e.Reason, ClosedOn = e.DecisionDate },
         (not null, CertificationWithdrawn e) => state with { Status = CertificationStatus.Withdrawn, ClosingReason = e.Reason, ClosedOn = e.WithdrawnOn },
-        (not null, CertificationChanged e) => state with
+        (not null, CertificationChanged e) => state.WithPeriodFrom(e.ValidFrom, new CertifiedPeriod(e.ValidFrom, e.ValidTo, e.Category, e.CareLevel, e.HistoryNumber)) with
         {
             Category = e.Category, CareLevel = e.CareLevel, PrimaryReason = e.PrimaryReason, ValidFrom = e.ValidFrom, ValidTo = e.ValidTo,
             ContinuesAsCategory2Until = e.ContinuesAsCategory2Until, HistoryNumber = e.HistoryNumber, Needs = e.Needs,
         },
-        (not null, CertificationCategoryChangedAtAgeThree e) => state with
+        (not null, CertificationCategoryChangedAtAgeThree e) => state.WithPeriodFrom(e.ValidFrom, new CertifiedPeriod(e.ValidFrom, e.ValidTo, e.To, state.CareLevel, e.HistoryNumber)) with
         {
             Category = e.To, ValidFrom = e.ValidFrom, ValidTo = e.ValidTo, ContinuesAsCategory2Until = null, HistoryNumber = e.HistoryNumber,
         },
-        (not null, CertificationCancelled e) => state with { Status = CertificationStatus.Cancelled, ClosingReason = e.Reason, ClosedOn = e.CancellationDate },
+        (not null, CertificationCancelled e) => state.WithPeriodFrom(e.CancellationDate, null) with { Status = CertificationStatus.Cancelled, ClosingReason = e.Reason, ClosedOn = e.CancellationDate },
         (not null, CertificateIssued e) => state with { Certificate = new Certificate(e.IssueNumber, e.IssuedOn, e.IssueCount, null) },
         (not null, CertificateReissued e) => state with { Certificate = new Certificate(e.IssueNumber, e.IssuedOn, e.IssueCount, null) },
         (not null, CertificateReturned e) => state with { Certificate = state.Certificate! with { ReturnedOn = e.ReturnedOn } },

@@ -105,3 +105,6 @@ public enum StatusReportState { Issued, Submitted }
 
 /// <summary>現況届 (発行年月日, 提出年月日).</summary>
 public sealed record StatusReport(int FiscalYear, StatusReportState State, DateOnly IssuedOn, DateOnly? SubmittedOn);
+
+/// <summary>One period a certification was in force (認定期間) with its 認定区分, 保育必要量 and 支給認定履歴番号.</summary>
+public sealed record CertifiedPeriod(DateOnly From, DateOnly To, CertificationCategory Category, CareLevel? CareLevel, int HistoryNumber);

@@ -1,0 +1,49 @@
+namespace KosodateShien.Domain.Tests.Certification;
+
+using KosodateShien.Domain.Certification;
+
+/// <summary>
+/// 認定履歴: past months keep the category they had. The toddler (born 2024-05-10) is 3号 短時間 from 2027-04-01 and
+/// becomes 2号 on 2027-05-09; a 税更正 recomputing April must still see 3号.
+/// </summary>
+public class CertifiedPeriodTests : CertificationSpec
+{
+    private static readonly DateOnly ReachesThree = new(2027, 5, 9);
+
+    [Fact]
+    public void when_approved_there_is_one_period_with_the_decided_category()
+    {
+        var period = GivenCertified().History.ShouldHaveSingleItem();
+
+        period.From.ShouldBe(April2027);
+        period.To.ShouldBe(ReachesThree.AddDays(-1));
+        period.Category.ShouldBe(CertificationCategory.Category3);
+        period.HistoryNumber.ShouldBe(1);
+    }
+
+    [Fact]
+    public void when_the_child_turns_three_april_stays_category_3_and_june_is_category_2()
+    {
+        var given = GivenCertified();
+        var state = Then(given, [.. given.ChangeAtAgeThree(ReachesThree)]);
+
+        state.History.Count.ShouldBe(2);
+        state.PeriodInMonth(April2027)!.Category.ShouldBe(CertificationCategory.Category3);
+        state.PeriodInMonth(new DateOnly(2027, 6, 1))!.Category.ShouldBe(CertificationCategory.Category2);
+        // The month of the change counts with the new period.
+        state.PeriodInMonth(new DateOnly(2027, 5, 1))!.HistoryNumber.ShouldBe(2);
+    }
+
+    [Fact]
+    public void when_cancelled_the_months_before_keep_their_period_and_later_months_have_none()
+    {
+        var state = GivenCertified(new CertificationCancelled(CertificationId, new DateOnly(2027, 4, 20), "転出"));
+
+        state.PeriodInMonth(April2027)!.To.ShouldBe(new DateOnly(2027, 4, 19));
+        state.PeriodInMonth(new DateOnly(2027, 5, 1)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void when_nothing_is_certified_yet_there_is_no_period() =>
+        Given(Applied()).PeriodInMonth(April2027).ShouldBeNull();
+}
