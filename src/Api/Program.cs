@@ -9,6 +9,7 @@ using KosodateShien.Application.Seeding;
 using KosodateShien.Projections;
 using Marten;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Http.Marten;
@@ -47,6 +48,9 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.EnableRelayOfUserName = true;
+    // A background job that lost an optimistic race (another writer moved the same stream first) reads again and retries.
+    opts.Policies.OnException<JasperFx.ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
 });
 
 if (builder.Configuration.GetValue("Fees:ScheduledRuns", true))

@@ -1,5 +1,6 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
+using KosodateShien.Application.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -47,15 +48,17 @@ public static class ChangeCertificationEndpoints
         var needs = request.Needs.Select(n => n.ToDomain()).ToList();
         var assessment = await CertificationFacts.AssessAsync(session, certification, request.ChangeDate, request.DesiredTo ?? certification.DesiredTo, needs, ct);
         var changed = certification.Change(request.ChangeDate, request.Reason, needs, assessment);
-        return (new UpdatedAggregate(), new Events([changed]), [.. CertificationFacts.AgeThreeSchedule(CertificationState.Evolve(certification, changed)!)]);
+        return (new UpdatedAggregate(), new Events([changed]),
+            [.. CertificationFacts.AgeThreeSchedule(CertificationState.Evolve(certification, changed)!), new CertificationPeriodsChanged(certification.Id, changed.ValidFrom, "支給認定変更")]);
     }
 
     /// <summary>Cancel a certification (支給認定取消).</summary>
     [Tags("Certification 教育・保育給付認定")]
     [Authorize(Policy = Policies.Decide)]
     [WolverinePost("/api/certifications/{id}/cancellation", OperationId = "CancelCertification")]
-    public static (UpdatedAggregate, Events) Cancel(CloseCertificationRequest request, [WriteAggregate] CertificationState certification) =>
-        (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).Cancel(request.Date, request.Reason)]));
+    public static (UpdatedAggregate, Events, OutgoingMessages) Cancel(CloseCertificationRequest request, [WriteAggregate] CertificationState certification) =>
+        (new UpdatedAggregate(), new Events([certification.AtVersion(request.Version).Cancel(request.Date, request.Reason)]),
+            [new CertificationPeriodsChanged(certification.Id, request.Date, "支給認定取消")]);
 
     /// <summary>Withdraw an application before its decision (申請取下).</summary>
     [Tags("Certification 教育・保育給付認定")]

@@ -15,7 +15,7 @@ public static class ContractReportEndpoints
     [WolverineGet("/api/facilities/{id}/roster", OperationId = "GetFacilityRoster")]
     public static Task<FacilityRoster> Roster(Guid id, DateOnly month, IQuerySession session, CancellationToken ct)
     {
-        RequireMonth(month);
+        DateChecks.RequireMonth(month);
         return session.RosterAsync(id, month, ct);
     }
 
@@ -25,12 +25,7 @@ public static class ContractReportEndpoints
     [WolverineGet("/api/fees/monthly-list", OperationId = "GetMonthlyFeeList")]
     public static Task<MonthlyFeeList> FeeList(DateOnly month, IQuerySession session, CancellationToken ct)
     {
-        RequireMonth(month);
+        DateChecks.RequireMonth(month);
         return session.FeeListAsync(month, ct);
-    }
-
-    private static void RequireMonth(DateOnly month)
-    {
-        if (month.Day != 1) throw new InvalidRequestException("month", "month must be the first day of a month (YYYY-MM-01).");
     }
 }

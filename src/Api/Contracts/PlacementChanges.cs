@@ -36,20 +36,15 @@ public static class PlacementChangeEndpoints
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/placements/{id}/leaving", OperationId = "RecordLeaving")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Leave(LeaveRequest request, [WriteAggregate] Placement placement, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Leave(request.LastDay, request.Reason.Trim())]), [Redetermine(placement, request.LastDay, clock)]);
+        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Leave(request.LastDay, request.Reason.Trim())]), [.. Redetermine(placement, request.LastDay, clock)]);
 
     /// <summary>End a placement by decision (利用解除).</summary>
     [Tags("Contracts 契約・利用者負担額")]
     [Authorize(Policy = Policies.Decide)]
     [WolverinePost("/api/placements/{id}/cancellation", OperationId = "CancelPlacement")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Cancel(CancelPlacementRequest request, [WriteAggregate] Placement placement, TimeProvider clock) =>
-        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Cancel(request.DecidedOn, request.EndsOn, request.Reason.Trim())]), [Redetermine(placement, request.EndsOn, clock)]);
+        (new UpdatedAggregate(), new Events([placement.AtVersion(request.Version).Cancel(request.DecidedOn, request.EndsOn, request.Reason.Trim())]), [.. Redetermine(placement, request.EndsOn, clock)]);
 
-    private static DetermineHouseholdFees Redetermine(Placement placement, DateOnly lastDay, TimeProvider clock)
-    {
-        var from = FeeDeterminations.MonthOf(lastDay);
-        var to = placement.Fees.Count == 0 ? from : placement.Fees.Max(f => f.Month);
-        var current = FeeDeterminations.CurrentMonth(clock);
-        return new DetermineHouseholdFees(placement.HouseholdId, from, to > current ? to : current > from ? current : from, FeeChangeReason.Leaving);
-    }
+    private static IEnumerable<DetermineHouseholdFees> Redetermine(Placement placement, DateOnly lastDay, TimeProvider clock) =>
+        PlacementFees.RedetermineFrom(placement, lastDay, FeeChangeReason.Leaving, clock);
 }

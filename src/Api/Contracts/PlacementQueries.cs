@@ -1,5 +1,6 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
+using KosodateShien.Application.Charges;
 using KosodateShien.Application.Contracts;
 using KosodateShien.Domain.Contracts;
 using KosodateShien.Projections;
@@ -69,14 +70,14 @@ public static class PlacementQueryEndpoints
 
     /// <summary>
     /// Run a month's fee determination for every placement (月次決定; September applies the new 年度's tax, April moves classes up).
-    /// Safe to repeat: unchanged fees are not determined again.
+    /// Then hands the month's charges per payer × 科目 to collection. Safe to repeat: unchanged fees and charges are not issued again.
     /// </summary>
     [Tags("Fees 利用者負担額")]
     [Authorize(Policy = Policies.RunFeeJobs)]
     [WolverinePost("/api/fees/monthly-runs", OperationId = "RunMonthlyFees")]
     public static async Task<MonthlyFeeRunRequest> Run(MonthlyFeeRunRequest request, IMessageBus bus)
     {
-        await bus.InvokeAsync(new DetermineMonthlyFees(request.Month), CancellationToken.None, TimeSpan.FromMinutes(10));
+        await MonthlyBillingRun.RunAsync(bus, request.Month, TimeSpan.FromMinutes(10), CancellationToken.None);
         return request;
     }
 }

@@ -51,24 +51,17 @@ public static class StartPlacementEndpoint
         var child = await session.PersonInHouseholdAsync(request.ChildId, "childId", ct);
         if (child.Membership.Role != HouseholdRole.Child)
             throw new DomainRuleException("placement.not-a-child", "Only a child (児童) can be placed.", "childId");
-        var facility = await session.LoadAsync<Facility>(request.FacilityId, ct)
-            ?? throw new DomainRuleException("placement.unknown-facility", $"Facility {request.FacilityId} is not registered.", "facilityId");
-        if (!facility.IsOpenFor(new DateOnly(request.StartsOn.Year, request.StartsOn.Month, 1)) && !(facility.OpensOn <= request.StartsOn && facility.ClosesOn is null))
-            throw new DomainRuleException("placement.facility-closed", $"{facility.Name} is not open on {request.StartsOn:yyyy-MM-dd}.", "startsOn");
+        var facility = await PlacementRules.OpenFacilityAsync(session, request.FacilityId, "facilityId", request.StartsOn, ct);
 
         var (certificationId, applicationId, source) = await SourceAsync(session, request, ct);
-        var certification = await session.LoadAsync<CertificationState>(certificationId, ct);
-        if (certification is not { Status: CertificationStatus.Certified } || certification.ChildId != request.ChildId
-            || certification.ValidFrom > request.StartsOn || certification.ValidTo < request.StartsOn)
-            throw new DomainRuleException("placement.certification", "The child needs a certification (認定) valid on the start date.", "certificationId");
+        var (certification, period) = await PlacementRules.CertificationOnAsync(session, certificationId, request.ChildId, request.StartsOn, ct);
 
         if (await session.Query<Placement>().AnyAsync(p => p.ChildId == request.ChildId && (p.EndsOn == null || p.EndsOn >= request.StartsOn), ct))
             throw new DomainRuleException("placement.overlap", "The child already has a placement running on that date; end it first (退所 or 転園).", "startsOn");
 
         var id = Guid.CreateVersion7();
-        var number = $"K{JapaneseDates.FiscalYearOf(request.StartsOn):D4}{await session.NextAsync(ContractStoreConfiguration.ContractNumberSequence, ct):D6}";
-        var kind = certification.Category == CertificationCategory.Category1 ? ServiceKind.Education
-            : facility.Kind is FacilityKind.SmallScale or FacilityKind.FamilyDayCare or FacilityKind.WorkplaceNursery ? ServiceKind.CommunityCare : ServiceKind.NurseryCare;
+        var number = await PlacementRules.NextContractNumberAsync(session, request.StartsOn, ct);
+        var kind = ServiceKinds.For(period.Category, facility.Kind);
         session.Events.StartStream<Placement>(id, new PlacementStarted(id, number, request.ChildId, child.Household.Id, certificationId, request.FacilityId,
             applicationId, source, kind, request.DecidedOn ?? today, request.ContractDate ?? today, request.StartsOn,
             JapaneseDates.ClassAge(child.Person.BirthDate, JapaneseDates.FiscalYearOf(request.StartsOn))));

@@ -1,3 +1,5 @@
+using KosodateShien.Application.Contracts;
+using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
 using Wolverine;
 using Wolverine.Marten;
@@ -22,6 +24,8 @@ public static class ChangeCategoryAtAgeThreeHandler
         // Delivered early (clock skew between nodes): try again at the right moment rather than lose the change.
         if (certification.AgeThreeChangeDate is { } due && today < due)
             return (new Events(), [message.Scheduled()]);
-        return (new Events(certification.ChangeAtAgeThree(today)), []);
+        var changes = certification.ChangeAtAgeThree(today);
+        return (new Events(changes), [.. changes.OfType<CertificationCategoryChangedAtAgeThree>()
+            .Select(c => new CertificationPeriodsChanged(certification.Id, c.ValidFrom, "満3歳到達 (3号→2号)"))]);
     }
 }

@@ -1,3 +1,4 @@
+using KosodateShien.Application.Charges;
 using KosodateShien.Application.Hosting;
 using KosodateShien.Projections.Contracts;
 using Marten;
@@ -54,7 +55,7 @@ public sealed class MonthlyFeeScheduler(IServiceProvider services, TimeProvider 
         }
         logger.LogInformation("Monthly fee run for {Month:yyyy-MM} starting.", month);
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new DetermineMonthlyFees(month), ct, TimeSpan.FromMinutes(30));
+        await MonthlyBillingRun.RunAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), month, TimeSpan.FromMinutes(30), ct);
         logger.LogInformation("Monthly fee run for {Month:yyyy-MM} finished.", month);
         return true;
     }

@@ -116,12 +116,13 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
     public static bool IsCommunityCare(FacilityKind kind) => kind is FacilityKind.SmallScale or FacilityKind.FamilyDayCare or FacilityKind.WorkplaceNursery;
 
     /// <summary>
-    /// 利用期間開始年月日 within the certification's current period, not after this month's first day: a 16th now and then,
+    /// 利用期間開始年月日 within the certification's periods since its first approval (認定履歴: a 3号→2号 change or a 変更 does not
+    /// move it), not after this month's first day: a 16th now and then,
     /// otherwise mostly an April (always when the period starts in one), else the first of a month; the earliest more often.
     /// </summary>
     private DateOnly StartsOn(CertificationState certification)
     {
-        var from = certification.ValidFrom!.Value;
+        var from = certification.History[0].From;
         var months = new List<DateOnly>();
         for (var month = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1); month <= Month; month = month.AddMonths(1)) months.Add(month);
         var sixteenths = new List<DateOnly>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KosodateShien.Application.Charges;
 using KosodateShien.Application.Certification;
 using KosodateShien.Application.Contracts;
 using KosodateShien.Application.Demo;
@@ -21,7 +22,7 @@ namespace KosodateShien.Application.Seeding;
 /// <summary>
 /// Loads the Bogus demo ward (≈4,500 households, ≈6,000 children) into an empty database on first start.
 /// Events carry the user <c>demo-seed</c>; pending 3号→2号 changes are scheduled like real ones, and the children placed in
-/// facilities get this month's 利用者負担額 through the real monthly fee run (<see cref="DetermineMonthlyFees"/>).
+/// facilities get this month's 利用者負担額 through the real monthly fee run (<see cref="MonthlyBillingRun"/>), which also issues the charges for collection.
 /// </summary>
 public static class DemoSeeder
 {
@@ -69,7 +70,7 @@ public static class DemoSeeder
             statistics.Placements, statistics.Placements - statistics.EndedPlacements, statistics.EndedPlacements, watch.Elapsed.TotalSeconds, data.PlacementMonth);
 
         var feeWatch = Stopwatch.StartNew();
-        await bus.InvokeAsync(new DetermineMonthlyFees(data.PlacementMonth), ct, FeeRunTimeout);
+        await MonthlyBillingRun.RunAsync(bus, data.PlacementMonth, FeeRunTimeout, ct);
         logger.LogInformation("Demo data: fee run for {Month:yyyy-MM} finished in {FeeElapsed:N1} s; seeding took {Elapsed:N1} s in all.",
             data.PlacementMonth, feeWatch.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds);
         return true;

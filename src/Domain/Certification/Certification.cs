@@ -49,12 +49,18 @@ public sealed record Certification(
     public IReadOnlyList<CertifiedPeriod> History => Periods
         ?? (Status == CertificationStatus.Certified && Category is { } category ? [new CertifiedPeriod(ValidFrom!.Value, ValidTo!.Value, category, CareLevel, HistoryNumber)] : []);
 
-    /// <summary>The last period in force during the month (a change within the month counts from that month), if any.</summary>
+    /// <summary>
+    /// The period a month is judged on: the one in force on its first day (各月初日), so a change within the month counts
+    /// from the next month; for a certification starting within the month, its first period.
+    /// </summary>
     public CertifiedPeriod? PeriodInMonth(DateOnly month)
     {
         var end = JapaneseDates.EndOfMonth(month);
-        return History.LastOrDefault(p => p.From <= end && p.To >= month);
+        return History.FirstOrDefault(p => p.From <= month && p.To >= month) ?? History.FirstOrDefault(p => p.From > month && p.From <= end);
     }
+
+    /// <summary>The period in force on a day, if any.</summary>
+    public CertifiedPeriod? PeriodOn(DateOnly day) => History.FirstOrDefault(p => p.From <= day && p.To >= day);
 
     private Certification WithPeriodFrom(DateOnly from, CertifiedPeriod? next)
     {

@@ -5,10 +5,14 @@ namespace KosodateShien.Domain.Contracts;
 /// <summary>The fee in force for one month of a placement (the latest determination).</summary>
 public sealed record MonthlyFee(DateOnly Month, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations);
 
+/// <summary>The certification a placement rests on from a day (認定区分 and 保育必要量 as recorded by the 異動; null before the first 認定変更).</summary>
+public sealed record PlacementCertification(DateOnly From, Guid CertificationId, Certification.CertificationCategory? Category, Certification.CareLevel? CareLevel, int? HistoryNumber);
+
 /// <summary>契約 (a child's placement at a facility): the write model of a placement stream.</summary>
 /// <param name="ContractNumber">契約履歴番号</param>
 /// <param name="StartsOn">利用期間開始年月日</param>
-/// <param name="EndsOn">the last day of the placement (退所 or 利用解除), null while it runs</param>
+/// <param name="EndsOn">the last day of the placement (退所, 利用解除 or 転園), null while it runs</param>
+/// <param name="Certifications">which certification the placement rested on from which day (異動: 認定変更), oldest first</param>
 public sealed record Placement(
     Guid Id,
     string ContractNumber,
@@ -22,7 +26,9 @@ public sealed record Placement(
     int ClassFiscalYear,
     DateOnly? EndsOn,
     string? EndReason,
-    IReadOnlyList<MonthlyFee> Fees) : IStreamVersioned
+    IReadOnlyList<MonthlyFee> Fees,
+    IReadOnlyList<PlacementCertification>? Certifications = null,
+    Guid? TransferredTo = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
@@ -33,13 +39,24 @@ public sealed record Placement(
 
     public MonthlyFee? FeeFor(DateOnly month) => Fees.FirstOrDefault(f => f.Month == month);
 
+    /// <summary>The certification the placement rested on that day (the link in force then).</summary>
+    public Guid CertificationOn(DateOnly day) => Certifications?.LastOrDefault(c => c.From <= day)?.CertificationId ?? CertificationId;
+
     public static Placement? Evolve(Placement? state, object @event) => (state, @event) switch
     {
         (null, PlacementStarted e) => new Placement(e.PlacementId, e.ContractNumber, e.ChildId, e.HouseholdId, e.CertificationId, e.FacilityId, e.ServiceKind,
-            e.StartsOn, e.ClassAge, JapaneseDates.FiscalYearOf(e.StartsOn), null, null, []),
+            e.StartsOn, e.ClassAge, JapaneseDates.FiscalYearOf(e.StartsOn), null, null, [], [new PlacementCertification(e.StartsOn, e.CertificationId, null, null, null)]),
         (not null, ClassProgressed e) => state with { ClassAge = e.ClassAge, ClassFiscalYear = e.FiscalYear },
         (not null, ChildLeftFacility e) => state with { EndsOn = e.LastDay, EndReason = e.Reason },
         (not null, PlacementCancelled e) => state with { EndsOn = e.EndsOn, EndReason = e.Reason },
+        (not null, PlacementTransferredOut e) => state with { EndsOn = e.LastDay, EndReason = e.Reason, TransferredTo = e.ToPlacementId },
+        (not null, PlacementCertificationChanged e) => state with
+        {
+            CertificationId = e.CertificationId,
+            ServiceKind = e.ServiceKind,
+            Certifications = [.. (state.Certifications ?? []).Where(c => c.From < e.EffectiveFrom),
+                new PlacementCertification(e.EffectiveFrom, e.CertificationId, e.Category, e.CareLevel, e.HistoryNumber)],
+        },
         (not null, FeeDetermined e) => state with
         {
             Fees = [.. state.Fees.Where(f => f.Month != e.Month), new MonthlyFee(e.Month, e.Fee, e.SideDishFee, e.Reason, (state.FeeFor(e.Month)?.Determinations ?? 0) + 1)],
@@ -67,6 +84,41 @@ public sealed record Placement(
         if (endsOn < StartsOn.AddDays(-1))
             throw new DomainRuleException("placement.cancel-before-start", "The placement cannot end before it starts.", "endsOn");
         return new PlacementCancelled(Id, decidedOn, endsOn, reason);
+    }
+
+    /// <summary>
+    /// 転園: the child continues at another facility from the first of a month (利用調整 places children month by month,
+    /// so a transfer never splits a month's fee between two facilities).
+    /// </summary>
+    public PlacementTransferredOut TransferOut(DateOnly newStartsOn, Guid toPlacementId, Guid toFacilityId)
+    {
+        RequireRunning();
+        if (newStartsOn.Day != 1)
+            throw new DomainRuleException("placement.transfer-on-first-of-month", $"A 転園 takes effect on the first day of a month, not {newStartsOn:yyyy-MM-dd}.", "startsOn");
+        if (newStartsOn <= StartsOn)
+            throw new DomainRuleException("placement.transfer-before-start", $"The transfer must start after this placement started ({StartsOn:yyyy-MM-dd}).", "startsOn");
+        if (toFacilityId == FacilityId)
+            throw new DomainRuleException("placement.transfer-same-facility", "A 転園 moves the child to a different facility.", "toFacilityId");
+        return new PlacementTransferredOut(Id, newStartsOn.AddDays(-1), toPlacementId, toFacilityId, "転園");
+    }
+
+    /// <summary>
+    /// 認定変更: from <paramref name="effectiveFrom"/> the placement rests on the certification's period in force that day.
+    /// Nothing when the placement already rests on that certification with the same category, care level and 履歴番号.
+    /// </summary>
+    public PlacementCertificationChanged? ChangeCertification(Certification.Certification certification, DateOnly effectiveFrom, string reason)
+    {
+        if (certification.ChildId != ChildId)
+            throw new DomainRuleException("placement.certification-other-child", "The certification belongs to another child.", "certificationId");
+        if (effectiveFrom < StartsOn || EndsOn is { } end && effectiveFrom > end)
+            throw new DomainRuleException("placement.change-outside-placement", $"{effectiveFrom:yyyy-MM-dd} is outside the placement ({StartsOn:yyyy-MM-dd} – {EndsOn:yyyy-MM-dd}).", "effectiveFrom");
+        var period = certification.PeriodOn(effectiveFrom)
+            ?? throw new DomainRuleException("placement.certification", $"The certification is not in force on {effectiveFrom:yyyy-MM-dd}.", "certificationId");
+        var current = Certifications?.LastOrDefault(c => c.From <= effectiveFrom);
+        if (current is not null && current.CertificationId == certification.Id && current.HistoryNumber == period.HistoryNumber) return null;
+        var kind = period.Category == Certification.CertificationCategory.Category1 ? ServiceKind.Education
+            : ServiceKind == ServiceKind.Education ? ServiceKind.NurseryCare : ServiceKind;
+        return new PlacementCertificationChanged(Id, certification.Id, effectiveFrom, period.Category, period.CareLevel, period.HistoryNumber, kind, reason);
     }
 
     /// <summary>

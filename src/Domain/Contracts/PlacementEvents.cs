@@ -9,6 +9,8 @@ public enum PlacementSource
     Allocation,
     /// <summary>直接契約 (認定こども園・地域型 etc.) entered directly</summary>
     Direct,
+    /// <summary>転園: continues a placement at another facility</summary>
+    Transfer,
 }
 
 /// <summary>利用サービス種類.</summary>
@@ -31,6 +33,7 @@ public enum ServiceKind
 /// <param name="ContractDate">契約締結日</param>
 /// <param name="StartsOn">利用期間開始年月日 (初回入所年月日)</param>
 /// <param name="ClassAge">クラス年齢 in the 年度 it starts</param>
+/// <param name="TransferredFrom">the placement this one continues after a 転園</param>
 public sealed record PlacementStarted(
     Guid PlacementId,
     string ContractNumber,
@@ -44,10 +47,34 @@ public sealed record PlacementStarted(
     DateOnly DecidedOn,
     DateOnly ContractDate,
     DateOnly StartsOn,
-    int ClassAge);
+    int ClassAge,
+    Guid? TransferredFrom = null);
 
 /// <summary>クラス進級: the child moved up a class on 1 April.</summary>
 public sealed record ClassProgressed(Guid PlacementId, int FiscalYear, int ClassAge);
+
+/// <summary>
+/// 異動 (異動事由: 転園): the child moves to another facility; this placement ends the day before the new one starts.
+/// </summary>
+/// <param name="LastDay">the last day at this facility</param>
+/// <param name="ToPlacementId">the placement at the new facility</param>
+/// <param name="ToFacilityId">異動先施設</param>
+public sealed record PlacementTransferredOut(Guid PlacementId, DateOnly LastDay, Guid ToPlacementId, Guid ToFacilityId, string Reason);
+
+/// <summary>
+/// 異動 (異動事由: 認定変更): from <paramref name="EffectiveFrom"/> the placement rests on this certification with this
+/// 認定区分 and 保育必要量 (a 支給認定変更, 3号→2号, or a new certification replacing the old one).
+/// </summary>
+/// <param name="HistoryNumber">支給認定履歴番号 of the certification period now in force</param>
+public sealed record PlacementCertificationChanged(
+    Guid PlacementId,
+    Guid CertificationId,
+    DateOnly EffectiveFrom,
+    Certification.CertificationCategory Category,
+    Certification.CareLevel? CareLevel,
+    int HistoryNumber,
+    ServiceKind ServiceKind,
+    string Reason);
 
 /// <summary>退所 (退所年月日, 退所事由): the last day the child attends.</summary>
 public sealed record ChildLeftFacility(Guid PlacementId, DateOnly LastDay, string Reason);

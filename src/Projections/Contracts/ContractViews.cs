@@ -28,13 +28,15 @@ public static class ContractQueries
     {
         var end = JapaneseDates.EndOfMonth(month);
         var placements = await session.Query<Placement>().Where(p => p.FacilityId == facilityId && p.StartsOn <= end && (p.EndsOn == null || p.EndsOn >= month)).ToListAsync(ct);
-        var certifications = (await session.LoadManyAsync<CertificationState>(ct, placements.Select(p => p.CertificationId).Distinct())).ToDictionary(c => c.Id);
+        // A month is counted on the certification and period in force on its first day (or on the placement's first day).
+        DateOnly Counted(Placement p) => p.StartsOn > month ? p.StartsOn : month;
+        var certifications = (await session.LoadManyAsync<CertificationState>(ct, placements.Select(p => p.CertificationOn(Counted(p))).Distinct())).ToDictionary(c => c.Id);
         var fiscalYear = JapaneseDates.FiscalYearOf(month);
         var entries = placements.Select(p =>
         {
-            certifications.TryGetValue(p.CertificationId, out var c);
+            var period = certifications.TryGetValue(p.CertificationOn(Counted(p)), out var c) ? c.PeriodOn(Counted(p)) ?? c.PeriodInMonth(month) : null;
             var classAge = p.ClassFiscalYear == fiscalYear ? p.ClassAge : p.ClassAge + (fiscalYear - p.ClassFiscalYear);
-            return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, classAge, c?.Category, c?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
+            return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, classAge, period?.Category, period?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
         }).OrderBy(e => e.ClassAge).ThenBy(e => e.ContractNumber).ToList();
         var counts = entries.GroupBy(e => (e.Category, e.ClassAge, e.CareLevel))
             .Select(g => new RosterCount(g.Key.Category, g.Key.ClassAge, g.Key.CareLevel, g.Count()))

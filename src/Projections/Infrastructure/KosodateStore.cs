@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
+using KosodateShien.Projections.Charges;
 using KosodateShien.Projections.Contracts;
+using KosodateShien.Projections.ExtendedCare;
 using KosodateShien.Projections.Facilities;
 using KosodateShien.Projections.Registry;
 using Marten;
@@ -40,6 +42,8 @@ public static class KosodateStore
         opts.ConfigureFacilities();
         opts.ConfigureAllocation();
         opts.ConfigureContracts();
+        opts.ConfigureExtendedCare();
+        opts.ConfigureCharges();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

@@ -9,37 +9,18 @@ public sealed class FeeDeterminationTests(AppFixture fixture) : IntegrationConte
     // Born 2025-06-20: 1歳児 in 年度2027, 3号 until 2028-06-18. Both parents 160h → 保育標準時間.
     private static readonly DateOnly Birth = new(2025, 6, 20);
 
-    private async Task RecordTax(Family family, int fiscalYear, long mother, long father, string? correctionReason = null, int? version = null)
-    {
-        foreach (var (person, levy) in new[] { (family.MotherId, mother), (family.FatherId!.Value, father) })
-        {
-            if (correctionReason is not null && person == family.FatherId) continue;
-            await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.HouseholdId}/tax-records", new
-            {
-                personId = person, fiscalYear, incomeLevy = levy, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
-                assessedOn = new DateOnly(fiscalYear, 6, 1), correctionReason, version,
-            }, correctionReason is null ? 201 : 200));
-        }
-    }
+    private Task RecordTax(Family family, int fiscalYear, long mother, long father, string? correctionReason = null, int? version = null) =>
+        Host.TaxRecorded(Api, family, fiscalYear, mother, father, correctionReason, version);
 
     private async Task<(CertifiedFamily Family, Guid PlacementId)> PlacedInApril()
     {
-        var facility = await Api.RegisteredFacility();
-        var family = await Api.CertifiedFamily(Birth);
-        await RecordTax(family.Family, 2026, 50_000, 45_000);   // 年度2026: 95,000 → 国第4階層
-        Guid placement = default;
-        await Host.ExecuteAndWaitAsync(async () =>
-        {
-            var created = await Api.PostJson("/api/placements", new { childId = family.Family.ChildId, facilityId = facility, certificationId = family.CertificationId, startsOn = AllocationScenarios.April2027 }, 201);
-            placement = created.GetProperty("id").GetGuid();
-        });
-        return (family, placement);
+        var placed = await Host.PlacedInApril(Api, Birth);
+        return (placed.Family, placed.PlacementId);
     }
 
     private async Task<JsonElement[]> Fees(Guid childId) => [.. (await Api.GetJson($"/api/children/{childId}/fees", ApiClient.Finance)).EnumerateArray()];
 
-    private async Task MonthlyRun(DateOnly month) =>
-        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/fees/monthly-runs", new { month }, 200, ApiClient.Finance));
+    private Task MonthlyRun(DateOnly month) => Host.MonthlyRun(Api, month);
 
     [Fact]
     public async Task a_placement_gets_its_fee_determined_with_the_basis()

@@ -11,13 +11,8 @@ public sealed class MonthlyRunTests(AppFixture fixture) : IntegrationContext(fix
 {
     private async Task<(CertifiedFamily Family, Guid Facility, Guid Placement)> PlacedInApril(DateOnly birth)
     {
-        var facility = await Api.RegisteredFacility();
-        var family = await Api.CertifiedFamily(birth);
-        Guid placement = default;
-        await Host.ExecuteAndWaitAsync(async () =>
-            placement = (await Api.PostJson("/api/placements", new { childId = family.Family.ChildId, facilityId = facility, certificationId = family.CertificationId, startsOn = AllocationScenarios.April2027 }, 201))
-                .GetProperty("id").GetGuid());
-        return (family, facility, placement);
+        var placed = await Host.PlacedInApril(Api, birth);
+        return (placed.Family, placed.FacilityId, placed.PlacementId);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal static partial class DemoInvariants
         if (certification.ChildId != p.ChildId) yield return "the certification is another child's";
         if (certification.Status != CertificationStatus.Certified || !certification.WantsNurseryCare
             || certification.Category is not (CertificationCategory.Category2 or CertificationCategory.Category3)) yield return $"certification {certification.Status} {certification.Category}";
-        if (certification.ValidFrom > p.StartsOn || certification.ValidTo < p.StartsOn) yield return $"certification {certification.ValidFrom:yyyy-MM-dd}–{certification.ValidTo:yyyy-MM-dd} not valid on the start";
+        if (certification.PeriodOn(p.StartsOn) is null) yield return $"certification not in force on the start {p.StartsOn:yyyy-MM-dd}";
         if (certification.ValidFrom > world.Month || certification.ValidTo < world.Month) yield return "certification not valid on this month's first day";
         if (started.DecidedOn < certification.ApplicationDate) yield return "decided before the certification was applied for";
 

@@ -64,8 +64,7 @@ public sealed class DemoPlacementTests
             var certification = Default.Certifications[placement.CertificationId];
             certification.ChildId.ShouldBe(placement.ChildId);
             certification.Status.ShouldBe(CertificationStatus.Certified);
-            certification.ValidFrom!.Value.ShouldBeLessThanOrEqualTo(placement.StartsOn, placement.ContractNumber);
-            certification.ValidTo!.Value.ShouldBeGreaterThanOrEqualTo(placement.StartsOn, placement.ContractNumber);
+            certification.PeriodOn(placement.StartsOn).ShouldNotBeNull(placement.ContractNumber);
         }
     }
 
@@ -114,8 +113,9 @@ public sealed class DemoPlacementTests
     {
         var placements = Default.Placements.Values.ToList();
         var starts = placements.Select(p => p.StartsOn).ToList();
-        var aprilPossible = placements.Where(p => AprilsWithin(Default.Certifications[p.CertificationId].ValidFrom!.Value, Default.Month)).ToList();
+        var aprilPossible = placements.Where(p => AprilsWithin(Default.Certifications[p.CertificationId].History[0].From, Default.Month)).ToList();
         Share(aprilPossible, p => p.StartsOn is { Month: 4, Day: 1 }).ShouldBeGreaterThan(0.8);
+        Share(starts, d => d is { Month: 4, Day: 1 }).ShouldBeGreaterThan(0.5, "most children started in an April");
         starts.GroupBy(d => d).MaxBy(g => g.Count())!.Key.ShouldBe(new DateOnly(JapaneseDates.FiscalYearOf(DemoDataSets.Today), 4, 1));
         Share(starts, d => d.Day == 1 && d.Month != 4).ShouldBeGreaterThan(0.1);
         Share(starts, d => d.Day == 16).ShouldBeInRange(0.005, 0.06);

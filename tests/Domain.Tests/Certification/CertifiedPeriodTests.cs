@@ -30,8 +30,9 @@ public class CertifiedPeriodTests : CertificationSpec
         state.History.Count.ShouldBe(2);
         state.PeriodInMonth(April2027)!.Category.ShouldBe(CertificationCategory.Category3);
         state.PeriodInMonth(new DateOnly(2027, 6, 1))!.Category.ShouldBe(CertificationCategory.Category2);
-        // The month of the change counts with the new period.
-        state.PeriodInMonth(new DateOnly(2027, 5, 1))!.HistoryNumber.ShouldBe(2);
+        // Months are judged on their first day: May is still 3号, the change counts from June.
+        state.PeriodInMonth(new DateOnly(2027, 5, 1))!.HistoryNumber.ShouldBe(1);
+        state.PeriodOn(ReachesThree)!.HistoryNumber.ShouldBe(2);
     }
 
     [Fact]
