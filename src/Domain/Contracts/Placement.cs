@@ -3,7 +3,12 @@ using KosodateShien.Domain.Common;
 namespace KosodateShien.Domain.Contracts;
 
 /// <summary>The fee in force for one month of a placement (the latest determination).</summary>
-public sealed record MonthlyFee(DateOnly Month, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations);
+/// <param name="Assessment">the 階層判定 behind the fee (国階層, 区市町村階層, 子の順位, 生活保護・非課税・ひとり親), which 延長保育 and reports read</param>
+public sealed record MonthlyFee(DateOnly Month, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations, string? Assessment = null)
+{
+    public static string AssessmentOf(Fees.ChildFee quote) =>
+        $"{quote.NationalTier}/{quote.MunicipalTier}/{quote.SiblingOrdinal}/{quote.Basis.PublicAssistance}/{quote.Basis.NonTaxable}/{quote.Basis.SingleParentOrDisabled}";
+}
 
 /// <summary>The certification a placement rests on from a day (認定区分 and 保育必要量 as recorded by the 異動; null before the first 認定変更).</summary>
 public sealed record PlacementCertification(DateOnly From, Guid CertificationId, Certification.CertificationCategory? Category, Certification.CareLevel? CareLevel, int? HistoryNumber);
@@ -59,7 +64,8 @@ public sealed record Placement(
         },
         (not null, FeeDetermined e) => state with
         {
-            Fees = [.. state.Fees.Where(f => f.Month != e.Month), new MonthlyFee(e.Month, e.Fee, e.SideDishFee, e.Reason, (state.FeeFor(e.Month)?.Determinations ?? 0) + 1)],
+            Fees = [.. state.Fees.Where(f => f.Month != e.Month),
+                new MonthlyFee(e.Month, e.Fee, e.SideDishFee, e.Reason, (state.FeeFor(e.Month)?.Determinations ?? 0) + 1, MonthlyFee.AssessmentOf(e.Quote))],
         },
         _ => state,
     };
@@ -122,13 +128,15 @@ public sealed record Placement(
     }
 
     /// <summary>
-    /// A fee for a month, only when it differs from the one in force (so re-running a job never duplicates a determination);
-    /// a changed fee names the amounts it replaces (更正).
+    /// A fee for a month, only when it or the 階層判定 behind it differs from the one in force (so re-running a job never
+    /// duplicates a determination, and a 税更正 that moves the household to another tier at the same amount is still recorded
+    /// for what depends on the tier, such as 延長保育料); a changed determination names the amounts it replaces (更正).
     /// </summary>
     public FeeDetermined? Determine(DateOnly month, Fees.ChildFee quote, FeeChangeReason reason, DateOnly effectiveFrom)
     {
         var current = FeeFor(month);
-        if (current is not null && current.Fee == quote.Fee && current.SideDishFee == quote.SideDishFee) return null;
+        if (current is not null && current.Fee == quote.Fee && current.SideDishFee == quote.SideDishFee
+            && (current.Assessment is null || current.Assessment == MonthlyFee.AssessmentOf(quote))) return null;
         return new FeeDetermined(Id, month, quote.Fee, quote.SideDishFee, month, effectiveFrom, reason, current?.Fee, current?.SideDishFee, quote);
     }
 

@@ -24,19 +24,9 @@ public sealed class ExtendedCareTests(AppFixture fixture) : IntegrationContext(f
 
     private async Task<Placed> PlacedWithTier4(params DateOnly[] feeMonths)
     {
-        var facility = await Api.RegisteredFacility();
-        var family = await Api.CertifiedFamily(Birth);
-        foreach (var (person, levy) in new[] { (family.Family.MotherId, 50_000), (family.Family.FatherId!.Value, 45_000) })
-            await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.Family.HouseholdId}/tax-records", new
-            {
-                personId = person, fiscalYear = 2026, incomeLevy = levy, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport", assessedOn = new DateOnly(2026, 6, 1),
-            }, 201));
-        Guid placement = default;
-        await Host.ExecuteAndWaitAsync(async () => placement = (await Api.PostJson("/api/placements",
-            new { childId = family.Family.ChildId, facilityId = facility, certificationId = family.CertificationId, startsOn = AllocationScenarios.April2027 }, 201)).GetProperty("id").GetGuid());
-        foreach (var month in feeMonths)
-            await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/fees/monthly-runs", new { month }, 200, ApiClient.Finance));
-        return new Placed(placement, facility, family.Family.ChildId);
+        var placed = await Host.PlacedInApril(Api, Birth);
+        foreach (var month in feeMonths) await Host.MonthlyRun(Api, month);
+        return new Placed(placed.PlacementId, placed.FacilityId, placed.Family.Family.ChildId);
     }
 
     private async Task<Guid> Applied(Placed placed, string feeSystem, DateOnly requestedFrom)
