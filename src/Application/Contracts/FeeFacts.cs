@@ -16,54 +16,89 @@ public sealed record HouseholdFeeInputs(Guid HouseholdId, FeeHousehold Household
 
 /// <summary>
 /// Reads what the fee engine needs from the stored streams, as of the month's first day (各月初日): welfare status,
-/// the guardians' 所得割 summed per 年度, every child of the household with its certification and whether a placement
+/// the guardians' 所得割 summed for the 年度 that decides the month, every child of the household with its certification and whether a placement
 /// covers the month (with its dates for 日割).
+/// One household or thousands cost the same two round trips: the households, then one batch for their children, the
+/// guardians' tax years, the children's certifications, placements and granted reductions. The per-household jobs
+/// (入所, 税更正, 減免) and the monthly run read through the same code, so they see the same facts.
 /// </summary>
 public static class FeeFacts
 {
-    public static async Task<HouseholdFeeInputs?> ForHouseholdAsync(IQuerySession session, Guid householdId, DateOnly month, CancellationToken ct)
+    public static async Task<HouseholdFeeInputs?> ForHouseholdAsync(IQuerySession session, Guid householdId, DateOnly month, CancellationToken ct) =>
+        (await ForHouseholdsAsync(session, [householdId], month, ct)).SingleOrDefault();
+
+    /// <summary>The inputs of every household found, in the order asked (unknown ids are left out).</summary>
+    public static async Task<IReadOnlyList<HouseholdFeeInputs>> ForHouseholdsAsync(IQuerySession session, IReadOnlyCollection<Guid> householdIds, DateOnly month,
+        CancellationToken ct)
     {
-        var household = await session.LoadAsync<Household>(householdId, ct);
-        if (household is null) return null;
-        var onFirst = month;
-        var childIds = household.Members.Where(m => m.Role == HouseholdRole.Child && m.Since <= JapaneseDates.EndOfMonth(month) && (m.Until is null || m.Until >= month))
-            .Select(m => m.PersonId).Distinct().ToArray();
-        var guardianIds = household.Members.Where(m => m.Role == HouseholdRole.Guardian && m.Since <= onFirst && (m.Until is null || m.Until >= onFirst))
-            .Select(m => m.PersonId).Distinct().ToArray();
-        var fiscalYears = new[] { JapaneseDates.FiscalYearOf(month) - 1, JapaneseDates.FiscalYearOf(month) };
+        if (householdIds.Count == 0) return [];
+        var loaded = (await session.LoadManyAsync<Household>(ct, householdIds.Distinct())).ToDictionary(h => h.Id);
+        var households = householdIds.Distinct().Where(loaded.ContainsKey)
+            .Select(id => (Household: loaded[id], Children: ChildIds(loaded[id], month), Guardians: GuardianIds(loaded[id], month)))
+            .ToList();
+        if (households.Count == 0) return [];
+
+        // Only the 年度 whose tax decides the month (April–August the previous one): the engine reads no other.
+        var fiscalYears = new[] { FeeEngine.TaxFiscalYearFor(month) };
+        var childIds = households.SelectMany(h => h.Children).Distinct().ToArray();
+        var taxYearIds = households.SelectMany(h => h.Guardians).Distinct().SelectMany(g => fiscalYears.Select(y => TaxYear.StreamId(g, y))).ToArray();
 
         var batch = session.CreateBatchQuery();
         var childrenTask = batch.LoadMany<Person>().ById(childIds);
-        var taxTask = batch.LoadMany<TaxYear>().ById([.. guardianIds.SelectMany(g => fiscalYears.Select(y => TaxYear.StreamId(g, y)))]);
+        var taxTask = batch.LoadMany<TaxYear>().ById(taxYearIds);
         var certificationsTask = batch.Query<CertificationState>().Where(c => childIds.Contains(c.ChildId)).ToList();
         var placementsTask = batch.Query<Placement>().Where(p => childIds.Contains(p.ChildId)).ToList();
         var reductionsTask = batch.Query<FeeReduction>().Where(r => childIds.Contains(r.ChildId) && r.Status == FeeReductionStatus.Granted).ToList();
         await batch.Execute(ct);
 
-        var taxYears = (await taxTask).ToList();
+        var persons = (await childrenTask).ToDictionary(p => p.Id);
+        var taxYears = (await taxTask).ToLookup(t => t.PersonId);
+        var certifications = (await certificationsTask).ToLookup(c => c.ChildId);
+        var placements = (await placementsTask).ToLookup(p => p.ChildId);
+        var reductions = (await reductionsTask).Where(r => r.AppliesTo(month)).ToLookup(r => r.ChildId);
+
+        return [.. households.Select(h => Assemble(h.Household, month, fiscalYears,
+            [.. h.Children.Where(persons.ContainsKey).Select(id => persons[id])],
+            [.. h.Guardians.SelectMany(g => taxYears[g])],
+            certifications, [.. h.Children.SelectMany(c => placements[c])], reductions, h.Guardians.Count))];
+    }
+
+    /// <summary>Children of the household at any time in the month (a child who joins mid-month is counted for it).</summary>
+    public static IReadOnlyList<Guid> ChildIds(Household household, DateOnly month) =>
+        [.. household.Members.Where(m => m.Role == HouseholdRole.Child && m.Since <= JapaneseDates.EndOfMonth(month) && (m.Until is null || m.Until >= month))
+            .Select(m => m.PersonId).Distinct()];
+
+    /// <summary>Guardians of the household on the month's first day.</summary>
+    public static IReadOnlyList<Guid> GuardianIds(Household household, DateOnly month) =>
+        [.. household.Members.Where(m => m.Role == HouseholdRole.Guardian && m.Since <= month && (m.Until is null || m.Until >= month))
+            .Select(m => m.PersonId).Distinct()];
+
+    private static HouseholdFeeInputs Assemble(Household household, DateOnly month, int[] fiscalYears, IReadOnlyList<Person> children, IReadOnlyList<TaxYear> taxYears,
+        ILookup<Guid, CertificationState> certifications, IReadOnlyList<Placement> allPlacements, ILookup<Guid, FeeReduction> reductions, int guardians)
+    {
+        var onFirst = month;
         var feeTaxYears = fiscalYears
             .Select(y => (Year: y, Records: taxYears.Where(t => t.FiscalYear == y).ToList()))
-            .Where(y => y.Records.Count == guardianIds.Length && guardianIds.Length > 0)
+            .Where(y => y.Records.Count == guardians && guardians > 0)
             .Select(y => new HouseholdTaxYear(y.Year, y.Records.Sum(r => r.IncomeLevy), y.Records.All(r => r.NonTaxable)))
             .ToList();
         bool Welfare(WelfareKind kind) => household.Welfare.Any(w => w.Kind == kind && w.CoversDate(onFirst));
         var feeHousehold = new FeeHousehold(Welfare(WelfareKind.PublicAssistance), Welfare(WelfareKind.SingleParent), Welfare(WelfareKind.HomeDisability), feeTaxYears);
 
-        var certifications = (await certificationsTask).ToLookup(c => c.ChildId);
-        var allPlacements = await placementsTask;
         var placements = allPlacements.Where(p => p.CoversMonth(month)).GroupBy(p => p.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.StartsOn).First());
-        var reductions = (await reductionsTask).Where(r => r.AppliesTo(month)).ToLookup(r => r.ChildId);
-        var children = new List<FeeChild>();
-        foreach (var child in await childrenTask)
+        var feeChildren = new List<FeeChild>(children.Count);
+        foreach (var child in children)
         {
-            var certification = certifications[child.Id].Select(c => c.PeriodInMonth(month)).OfType<CertifiedPeriod>().MaxBy(p => p.From);
+            // 各月初日: the period in force on the 1st wins; only a child certified later in the month takes the first period that starts.
+            var periods = certifications[child.Id].Select(c => c.PeriodInMonth(month)).OfType<CertifiedPeriod>().ToList();
+            var certification = periods.Where(p => p.From <= onFirst).MaxBy(p => p.From) ?? periods.MinBy(p => p.From);
             placements.TryGetValue(child.Id, out var placement);
             var enrollment = placement is not null
                 ? placement.ServiceKind == ServiceKind.Education ? Enrollment.Kindergarten : Enrollment.Nursery
                 : JapaneseDates.SchoolEntryDate(child.BirthDate) <= onFirst ? Enrollment.School : Enrollment.None;
-            children.Add(new FeeChild(child.Id.ToString("N"), child.BirthDate, certification?.Category, certification?.CareLevel, enrollment,
+            feeChildren.Add(new FeeChild(child.Id.ToString("N"), child.BirthDate, certification?.Category, certification?.CareLevel, enrollment,
                 placement?.StartsOn, placement?.EndsOn, [.. reductions[child.Id].Select(r => new FeeWaiver($"{r.Kind} {r.Number}", r.Numerator, r.Denominator))]));
         }
-        return new HouseholdFeeInputs(householdId, feeHousehold, children, placements, allPlacements);
+        return new HouseholdFeeInputs(household.Id, feeHousehold, feeChildren, placements, allPlacements);
     }
 }

@@ -45,21 +45,48 @@ public sealed class ChargeNoticeTests(AppFixture fixture) : IntegrationContext(f
     }
 
     [Fact]
-    public async Task a_tax_correction_revises_the_notice_with_the_amount_it_replaces()
+    public async Task a_tax_correction_revises_the_notice_with_the_amount_it_replaces_without_rerunning_the_month()
     {
         var placed = await Host.PlacedInApril(Api, Birth);
         Clock.Today = new DateOnly(2027, 4, 10);
         var first = (await Run(April)).Single();
 
         // 税更正 of 年度2026 for the mother: 50,000 → 60,000, so the household's 105,000 is 国第5階層 for April.
-        await Host.TaxRecorded(Api, placed.Family.Family, 2026, 60_000, 0, correctionReason: "扶養控除の更正", version: 1);
-        var revised = (await Run(April)).ShouldHaveSingleItem();
+        var family = placed.Family.Family;
+        var tracked = await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.HouseholdId}/tax-records", new
+        {
+            personId = family.MotherId, fiscalYear = 2026, incomeLevy = 60_000, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
+            assessedOn = new DateOnly(2026, 6, 1), correctionReason = "扶養控除の更正", version = 1,
+        }, 200));
 
+        var revised = tracked.AllRecordsInOrder().Select(r => r.Message).OfType<ChargeReadyForCollection>().DistinctBy(m => (m.NoticeId, m.Revision)).ShouldHaveSingleItem();
         revised.NoticeId.ShouldBe(first.NoticeId);
         revised.Revision.ShouldBe(2);
         revised.Replaces.ShouldBe(first.Amount);
         revised.Amount.ShouldBeGreaterThan(first.Amount);
+        var corrected = (await Api.GetJson($"/api/placements/{placed.PlacementId}", ApiClient.Auditor)).GetProperty("fees")[0].GetProperty("fee").GetInt64();
+        revised.Amount.ShouldBe(corrected);
         (await Notices(April)).GetProperty("notices")[0].GetProperty("revision").GetInt32().ShouldBe(2);
+        (await Run(April)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_tax_correction_that_changes_no_fee_sends_nothing_to_collection()
+    {
+        var placed = await Host.PlacedInApril(Api, Birth);
+        Clock.Today = new DateOnly(2027, 4, 10);
+        await Run(April);
+
+        // 50,000 → 50,500: the household stays in 国第4階層, so no fee and no notice changes.
+        var family = placed.Family.Family;
+        var tracked = await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.HouseholdId}/tax-records", new
+        {
+            personId = family.MotherId, fiscalYear = 2026, incomeLevy = 50_500, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
+            assessedOn = new DateOnly(2026, 6, 1), correctionReason = "寄附金控除の更正", version = 1,
+        }, 200));
+
+        tracked.AllRecordsInOrder().Select(r => r.Message).OfType<ChargeReadyForCollection>().ShouldBeEmpty();
+        (await Notices(April)).GetProperty("notices")[0].GetProperty("revision").GetInt32().ShouldBe(1);
     }
 
     [Fact]

@@ -6,36 +6,76 @@ using KosodateShien.Domain.Fees;
 namespace KosodateShien.Bench.Fees;
 
 /// <summary>
-/// <c>bench fees [--children N] [--seed S] [--passes P]</c>: the fee engine alone on synthetic households (one core):
-/// how many child fees per second it determines, and the time for N children. Deterministic for a seed (checksum printed).
+/// <c>bench fees …</c>: by default the month's fee determination from stored data (<see cref="StoredFeeBench"/>); with
+/// <c>--engine-only</c> the fee engine alone on synthetic households (one core): how many child fees per second it
+/// determines, and the time for N children. Deterministic for a seed (checksum printed).
 /// </summary>
 public static class FeeBench
 {
+    /// <summary>Where the stored-data mode writes (an Npgsql connection string; <c>./kosodate bench</c> sets it).</summary>
+    public const string DatabaseVariable = "KOSODATE_BENCH_DB";
+
     public const string Usage = """
-        usage: bench fees [--children N] [--seed S] [--passes P]
-          fees        the fee engine (利用者負担額) alone on one core: synthetic households with 1–3 children (default
+        usage: bench fees [--children N] [--seed S] [--month YYYY-MM]
+               bench fees --engine-only [--children N] [--seed S] [--passes P]
+          fees        the month's 利用者負担額 determination from stored data, as the service runs it: writes a synthetic ward
+                      (default 100,000 children with a running placement, in households with guardians, tax years for both
+                      年度, 保育認定 and facilities) through Marten into the schema bench_fees of the local cluster (dropped and
+                      recreated each run; $KOSODATE_BENCH_DB), then runs DetermineMonthlyFees through a Wolverine host with
+                      the service's configuration: the previous month first (warm-up, as a running service has done), then
+                      the month (default 2027-06) twice; prints the load time (not part of the run), the run's wall time,
+                      placements per second, CPU of the client and of PostgreSQL, the events appended, the second run
+                      (appends nothing) and a check that every placement has exactly one determination for the month.
+                      Exit 1 if the check or the second run fails.
+          --engine-only
+                      the fee engine alone on one core, no database: synthetic households with 1–3 children (default
                       100,000 children), national rule set, months June (前年度 tax) and October (当年度 tax); prints child
-                      fees per second, the time for all children per pass and a checksum of the fees
+                      fees per second, the time for all children per pass (--passes, default 5) and a checksum of the fees
         """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         int children = 100_000, seed = 1, passes = 5;
+        var engineOnly = false;
+        DateOnly? month = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count && int.TryParse(args[i + 1], out var v) && v > 0 ? v : (int?)null;
             switch (args[i])
             {
+                case "--engine-only": engineOnly = true; break;
                 case "--children" when value is not null: children = value.Value; i++; break;
                 case "--seed" when value is not null: seed = value.Value; i++; break;
                 case "--passes" when value is not null: passes = value.Value; i++; break;
+                case "--month" when i + 1 < args.Count && DateOnly.TryParseExact(args[i + 1] + "-01", "yyyy-MM-dd", out var m): month = m; i++; break;
+                case "help" or "--help" or "-h":
+                    output.WriteLine(Usage);
+                    return 0;
                 default:
                     error.WriteLine($"bench fees: unexpected argument '{args[i]}'");
                     error.WriteLine(Usage);
                     return 2;
             }
         }
+        if (engineOnly && month is not null || !engineOnly && args.Contains("--passes"))
+        {
+            error.WriteLine(engineOnly ? "bench fees: --month is for the stored-data run, not --engine-only" : "bench fees: --passes is for --engine-only");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        if (engineOnly) return RunEngine(children, seed, passes, output);
 
+        var connection = Environment.GetEnvironmentVariable(DatabaseVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            error.WriteLine($"bench fees: {DatabaseVariable} is not set: run it with ./kosodate bench fees (it starts the local cluster and sets it), or use --engine-only.");
+            return 2;
+        }
+        return StoredFeeBench.RunAsync(new StoredFeeOptions(children, seed, month ?? default), connection, output, error).GetAwaiter().GetResult();
+    }
+
+    private static int RunEngine(int children, int seed, int passes, TextWriter output)
+    {
         var households = SyntheticHouseholds.Generate(children, seed);
         var rules = FeeRuleSets.NationalFreeEducation;
         DateOnly[] months = [new(2027, 6, 1), new(2027, 10, 1)];
@@ -53,7 +93,7 @@ public static class FeeBench
         }
         var best = times.Min();
         var median = times.Order().ElementAt(times.Count / 2);
-        output.WriteLine($"bench fees  children {childCount:N0} in {households.Count:N0} households  seed {seed}  passes {passes}  rule set {rules.Name} v{rules.Version}");
+        output.WriteLine($"bench fees --engine-only  children {childCount:N0} in {households.Count:N0} households  seed {seed}  passes {passes}  rule set {rules.Name} v{rules.Version}");
         output.WriteLine($"  pass time (all children)   min {best.TotalMilliseconds,8:N1} ms   median {median.TotalMilliseconds,8:N1} ms");
         output.WriteLine($"  child fees per second      {childCount / best.TotalSeconds,12:N0}   (one core, best pass)");
         output.WriteLine($"  allocated                  {GC.GetTotalAllocatedBytes(precise: true) / 1024.0 / 1024:N0} MB   (whole process)");
