@@ -89,9 +89,7 @@ public static class FeeFacts
         var feeChildren = new List<FeeChild>(children.Count);
         foreach (var child in children)
         {
-            // 各月初日: the period in force on the 1st wins; only a child certified later in the month takes the first period that starts.
-            var periods = certifications[child.Id].Select(c => c.PeriodInMonth(month)).OfType<CertifiedPeriod>().ToList();
-            var certification = periods.Where(p => p.From <= onFirst).MaxBy(p => p.From) ?? periods.MinBy(p => p.From);
+            var certification = Domain.Certification.Certification.PeriodInMonth(certifications[child.Id], month);
             placements.TryGetValue(child.Id, out var placement);
             var enrollment = placement is not null
                 ? placement.ServiceKind == ServiceKind.Education ? Enrollment.Kindergarten : Enrollment.Nursery

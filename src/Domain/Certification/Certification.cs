@@ -59,6 +59,16 @@ public sealed record Certification(
         return History.FirstOrDefault(p => p.From <= month && p.To >= month) ?? History.FirstOrDefault(p => p.From > month && p.From <= end);
     }
 
+    /// <summary>
+    /// Of all a child's certifications, the period a month is judged on (各月初日): among those in force on the first day the
+    /// latest started; only when none is, the first to start within the month.
+    /// </summary>
+    public static CertifiedPeriod? PeriodInMonth(IEnumerable<Certification> certifications, DateOnly month)
+    {
+        var periods = certifications.Select(c => c.PeriodInMonth(month)).OfType<CertifiedPeriod>().ToList();
+        return periods.Where(p => p.From <= month).MaxBy(p => p.From) ?? periods.MinBy(p => p.From);
+    }
+
     /// <summary>The period in force on a day, if any.</summary>
     public CertifiedPeriod? PeriodOn(DateOnly day) => History.FirstOrDefault(p => p.From <= day && p.To >= day);
 

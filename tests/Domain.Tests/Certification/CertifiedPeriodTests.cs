@@ -45,6 +45,23 @@ public class CertifiedPeriodTests : CertificationSpec
     }
 
     [Fact]
+    public void of_several_certifications_the_month_is_judged_on_the_one_in_force_on_its_first_day()
+    {
+        // The first certification ends on 20 April (取消); a new one, 2号 標準, starts on 21 April.
+        var first = GivenCertified(new CertificationCancelled(CertificationId, new DateOnly(2027, 4, 20), "転居"));
+        var second = first with
+        {
+            Id = Guid.NewGuid(),
+            Periods = [new CertifiedPeriod(new DateOnly(2027, 4, 21), new DateOnly(2028, 3, 31), CertificationCategory.Category2, CareLevel.Standard, 1)],
+        };
+
+        KosodateShien.Domain.Certification.Certification.PeriodInMonth([second, first], April2027)!.Category.ShouldBe(CertificationCategory.Category3);
+        KosodateShien.Domain.Certification.Certification.PeriodInMonth([first, second], new DateOnly(2027, 5, 1))!.Category.ShouldBe(CertificationCategory.Category2);
+        // Certified only from within the month: the first period to start counts.
+        KosodateShien.Domain.Certification.Certification.PeriodInMonth([second], April2027)!.From.ShouldBe(new DateOnly(2027, 4, 21));
+    }
+
+    [Fact]
     public void when_nothing_is_certified_yet_there_is_no_period() =>
         Given(Applied()).PeriodInMonth(April2027).ShouldBeNull();
 }

@@ -16,7 +16,7 @@ public static class FeeBench
     public const string DatabaseVariable = "KOSODATE_BENCH_DB";
 
     public const string Usage = """
-        usage: bench fees [--children N] [--seed S] [--month YYYY-MM]
+        usage: bench fees [--children N] [--seed S] [--month YYYY-MM] [--keep-ward]
                bench fees --engine-only [--children N] [--seed S] [--passes P]
           fees        the month's 利用者負担額 determination from stored data, as the service runs it: writes a synthetic ward
                       (default 100,000 children with a running placement, in households with guardians, tax years for both
@@ -27,6 +27,8 @@ public static class FeeBench
                       placements per second, CPU of the client and of PostgreSQL, the events appended, the second run
                       (appends nothing) and a check that every placement has exactly one determination for the month.
                       Exit 1 if the check or the second run fails.
+          --keep-ward keep the ward an earlier run left in bench_fees when it has as many placements (no load); pick a
+                      --month that ward has not run yet (the warm-up month may then append nothing)
           --engine-only
                       the fee engine alone on one core, no database: synthetic households with 1–3 children (default
                       100,000 children), national rule set, months June (前年度 tax) and October (当年度 tax); prints child
@@ -37,6 +39,7 @@ public static class FeeBench
     {
         int children = 100_000, seed = 1, passes = 5;
         var engineOnly = false;
+        var keepWard = false;
         DateOnly? month = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -44,6 +47,7 @@ public static class FeeBench
             switch (args[i])
             {
                 case "--engine-only": engineOnly = true; break;
+                case "--keep-ward": keepWard = true; break;
                 case "--children" when value is not null: children = value.Value; i++; break;
                 case "--seed" when value is not null: seed = value.Value; i++; break;
                 case "--passes" when value is not null: passes = value.Value; i++; break;
@@ -71,7 +75,7 @@ public static class FeeBench
             error.WriteLine($"bench fees: {DatabaseVariable} is not set: run it with ./kosodate bench fees (it starts the local cluster and sets it), or use --engine-only.");
             return 2;
         }
-        return StoredFeeBench.RunAsync(new StoredFeeOptions(children, seed, month ?? default), connection, output, error).GetAwaiter().GetResult();
+        return StoredFeeBench.RunAsync(new StoredFeeOptions(children, seed, month ?? default, KeepWard: keepWard), connection, output, error).GetAwaiter().GetResult();
     }
 
     private static int RunEngine(int children, int seed, int passes, TextWriter output)

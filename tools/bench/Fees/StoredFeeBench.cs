@@ -19,7 +19,8 @@ namespace KosodateShien.Bench.Fees;
 
 /// <summary>Options of the stored-data fee benchmark.</summary>
 /// <param name="Schema">the database schema the ward is written to (dropped and recreated every run)</param>
-public sealed record StoredFeeOptions(int Children = 100_000, int Seed = 1, DateOnly Month = default, string Schema = StoredFeeBench.DefaultSchema, int LoadParallelism = 2)
+public sealed record StoredFeeOptions(int Children = 100_000, int Seed = 1, DateOnly Month = default, string Schema = StoredFeeBench.DefaultSchema, int LoadParallelism = 2,
+    bool KeepWard = false)
 {
     public DateOnly MonthOrDefault => Month == default ? StoredFeeBench.DefaultMonth : Month;
 }
@@ -61,28 +62,34 @@ public static class StoredFeeBench
         output.WriteLine($"  generate                   {Seconds(generated)}   {counts.Households:N0} households, {counts.Guardians:N0} guardians, " +
             $"{counts.PlacedChildren:N0} placed + {counts.OtherChildren:N0} school children, {counts.Facilities:N0} facilities");
 
-        await DropSchemaAsync(connectionString, options.Schema, ct);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        var kept = options.KeepWard && await PlacementCountAsync(database, options.Schema, ct) == counts.PlacedChildren;
+        if (!kept) await DropSchemaAsync(connectionString, options.Schema, ct);
         using var host = await StartHostAsync(connectionString, options.Schema);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await CertificationRuleSets.EnsureDefaultAsync(store, ct);
         await FeeRuleSetStore.EnsureShippedAsync(store, ct);
 
-        clock.Restart();
-        // Loading uses a store of its own with the same configuration whose connections prepare the repeated statements
-        // (Npgsql auto-prepare): the events and inline projections are the same, written faster. The fee run uses the service's.
-        using (var loader = new DocumentStore(LoadingOptions(connectionString, options.Schema)))
-            await LoadAsync(loader, world, options.LoadParallelism, ct);
-        var loaded = clock.Elapsed;
-        output.WriteLine($"  load (Marten, inline)      {Seconds(loaded)}   {world.Streams.Count:N0} streams, {counts.Events:N0} events " +
-            $"({world.Streams.Count / loaded.TotalSeconds:N0} streams/s; not part of the fee run)");
+        if (kept)
+            output.WriteLine($"  load                       kept the ward already in {options.Schema} (--keep-ward; months already run append nothing)");
+        else
+        {
+            clock.Restart();
+            // Loading uses a store of its own with the same configuration whose connections prepare the repeated statements
+            // (Npgsql auto-prepare): the events and inline projections are the same, written faster. The fee run uses the service's.
+            using (var loader = new DocumentStore(LoadingOptions(connectionString, options.Schema)))
+                await LoadAsync(loader, world, options.LoadParallelism, ct);
+            var loaded = clock.Elapsed;
+            output.WriteLine($"  load (Marten, inline)      {Seconds(loaded)}   {world.Streams.Count:N0} streams, {counts.Events:N0} events " +
+                $"({world.Streams.Count / loaded.TotalSeconds:N0} streams/s; not part of the fee run)");
 
-        await using var database = NpgsqlDataSource.Create(connectionString);
-        // A service's tables are vacuumed and analysed; a ward written a second ago is not, and autovacuum would run during the
-        // fee run. Do it now, timed apart.
-        clock.Restart();
-        await VacuumAnalyzeAsync(database, options.Schema, ct);
-        output.WriteLine($"  vacuum analyze             {Seconds(clock.Elapsed)}   (not part of the fee run)");
+            // A service's tables are vacuumed and analysed; a ward written a second ago is not, and autovacuum would run during the
+            // fee run. Do it now, timed apart.
+            clock.Restart();
+            await VacuumAnalyzeAsync(database, options.Schema, ct);
+            output.WriteLine($"  vacuum analyze             {Seconds(clock.Elapsed)}   (not part of the fee run)");
+        }
         var bus = host.Services.GetRequiredService<IMessageBus>();
         // A running service has compiled its handler (Wolverine does on first use) and its JIT has warmed up on last month's
         // run: do the previous month first, timed apart.
@@ -235,6 +242,12 @@ public static class StoredFeeBench
         await using var database = NpgsqlDataSource.Create(connectionString);
         await using var command = database.CreateCommand($"drop schema if exists \"{schema}\" cascade");
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> PlacementCountAsync(NpgsqlDataSource database, string schema, CancellationToken ct)
+    {
+        var exists = await ScalarAsync<bool>(database, $"select to_regclass('\"{schema}\".mt_doc_placement') is not null", ct);
+        return exists ? await ScalarAsync<long>(database, $"select count(*) from \"{schema}\".mt_doc_placement", ct) : -1;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, CancellationToken ct)
