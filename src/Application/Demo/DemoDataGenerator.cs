@@ -1,4 +1,5 @@
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.ExtendedCare;
 
 namespace KosodateShien.Application.Demo;
 
@@ -6,7 +7,8 @@ namespace KosodateShien.Application.Demo;
 /// Generates dummy (never real) data for a 東京都新宿区-like ward: households with guardians, preschool children and
 /// sometimes a grandparent, their 住民記録, 福祉状況, 個人住民税 and 教育・保育給付認定 in every state, and a ward ready for the
 /// next April's 利用調整: 施設・事業所 with their 空き定員 and 利用申込 (see <see cref="DemoAllocationGenerator"/>), and children
-/// attending those facilities today (契約, see <see cref="DemoPlacementGenerator"/>). Names come from a
+/// attending those facilities today (契約, see <see cref="DemoPlacementGenerator"/>), some with 延長保育 (see
+/// <see cref="DemoExtendedCareGenerator"/>). Names come from a
 /// built-in table with matching フリガナ, addresses and phone numbers from Bogus' <c>ja</c> locale. Every stream is
 /// built through the domain's own decision methods and folded with its <c>Evolve</c>, so it obeys the API's rules.
 /// </summary>
@@ -53,8 +55,9 @@ public static class DemoDataGenerator
         var placementGenerator = new DemoPlacementGenerator(random, addresses, today);
         var placements = placementGenerator.Generate(certified, allocation, streams);
         tally.AddPlacements(placements);
+        var extendedCare = new DemoExtendedCareGenerator(random, today, ExtendedCareRuleSets.Default).Generate(placements.Placements, streams);
 
         return new DemoDataSet(streams, numbers.CertificationNumbersUsed, numbers.CertificateNumbersUsed, tally.ToStatistics(),
-            allocation.ApplicationNumbersUsed, allocation.Month, placements.ContractNumbersUsed, placementGenerator.Month);
+            allocation.ApplicationNumbersUsed, allocation.Month, placements.ContractNumbersUsed, placementGenerator.Month, extendedCare.ApplicationNumbersUsed);
     }
 }

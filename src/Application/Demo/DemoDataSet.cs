@@ -13,6 +13,7 @@ public sealed record DemoStream(Guid Id, IReadOnlyList<object> Events);
 /// <param name="AllocationMonth">the month the facilities declared vacancies for and the applications ask for (the next April)</param>
 /// <param name="ContractNumbersUsed">the last 契約履歴番号 sequence value used (sequences start at 1)</param>
 /// <param name="PlacementMonth">the month the placements run in (the first day of today's month): the month to determine fees for</param>
+/// <param name="ExtendedCareNumbersUsed">the last 延長保育 申請番号 sequence value used, which is also how many 延長保育 contracts there are</param>
 public sealed record DemoDataSet(
     IReadOnlyList<DemoStream> Streams,
     long CertificationNumbersUsed,
@@ -21,7 +22,8 @@ public sealed record DemoDataSet(
     long ApplicationNumbersUsed,
     DateOnly AllocationMonth,
     long ContractNumbersUsed,
-    DateOnly PlacementMonth);
+    DateOnly PlacementMonth,
+    long ExtendedCareNumbersUsed);
 
 /// <summary>
 /// Counts of what a demo run generated. <see cref="CertificationsByState"/> is keyed by <c>CertificationStatus</c> name,

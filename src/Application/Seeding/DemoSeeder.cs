@@ -7,11 +7,13 @@ using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Contracts;
+using KosodateShien.Domain.ExtendedCare;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Contracts;
+using KosodateShien.Projections.ExtendedCare;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -61,13 +63,16 @@ public static class DemoSeeder
         await NumberSequences.AdvancePastAsync(store, CertificationStoreConfiguration.CertificateNumberSequence, data.CertificateNumbersUsed, ct);
         await NumberSequences.AdvancePastAsync(store, AllocationStoreConfiguration.ApplicationNumberSequence, data.ApplicationNumbersUsed, ct);
         await NumberSequences.AdvancePastAsync(store, ContractStoreConfiguration.ContractNumberSequence, data.ContractNumbersUsed, ct);
+        await NumberSequences.AdvancePastAsync(store, ExtendedCareStoreConfiguration.ApplicationNumberSequence, data.ExtendedCareNumbersUsed, ct);
         await ScheduleAgeThreeChangesAsync(data, bus);
 
         var statistics = data.Statistics;
         logger.LogInformation("Demo data: {Households} households, {Children} children, {Certifications} certifications, {Facilities} facilities, "
-            + "{Applications} placement applications, {Placements} placements ({Running} running, {Ended} ended) written in {Elapsed:N1} s; determining fees for {Month:yyyy-MM}…",
+            + "{Applications} placement applications, {Placements} placements ({Running} running, {Ended} ended), {ExtendedCare} 延長保育 contracts written in {Elapsed:N1} s; "
+            + "determining fees for {Month:yyyy-MM}…",
             statistics.Households, statistics.Children, statistics.Certifications, statistics.Facilities, statistics.PlacementApplications,
-            statistics.Placements, statistics.Placements - statistics.EndedPlacements, statistics.EndedPlacements, watch.Elapsed.TotalSeconds, data.PlacementMonth);
+            statistics.Placements, statistics.Placements - statistics.EndedPlacements, statistics.EndedPlacements, data.ExtendedCareNumbersUsed, watch.Elapsed.TotalSeconds,
+            data.PlacementMonth);
 
         var feeWatch = Stopwatch.StartNew();
         await MonthlyBillingRun.RunAsync(bus, data.PlacementMonth, FeeRunTimeout, ct);
@@ -87,6 +92,7 @@ public static class DemoSeeder
             case FacilityRegistered: session.Events.StartStream<Facility>(stream.Id, stream.Events); break;
             case PlacementApplicationReceived: session.Events.StartStream<PlacementApplication>(stream.Id, stream.Events); break;
             case PlacementStarted: session.Events.StartStream<Placement>(stream.Id, stream.Events); break;
+            case ExtendedCareApplied: session.Events.StartStream<ExtendedCareContract>(stream.Id, stream.Events); break;
             default: throw new InvalidOperationException($"Unexpected first event {stream.Events[0].GetType().Name} in demo stream {stream.Id}.");
         }
     }

@@ -1,6 +1,7 @@
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Contracts;
+using KosodateShien.Domain.ExtendedCare;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 
@@ -44,6 +45,9 @@ internal static class DemoEventDates
         PlacementStarted e => e.DecidedOn,
         ClassProgressed e => new DateOnly(e.FiscalYear, 4, 1),
         ChildLeftFacility e => e.LastDay,
+        ExtendedCareApplied e => e.AppliedOn,
+        ExtendedCareApproved e => e.DecidedOn,
+        ExtendedCareContracted e => e.ContractDate,
         _ => throw new InvalidOperationException($"No business date known for {@event.GetType().Name}."),
     };
 }

@@ -2,6 +2,7 @@ using KosodateShien.Application.Demo;
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Contracts;
+using KosodateShien.Domain.ExtendedCare;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.Registry;
 using CertificationState = KosodateShien.Domain.Certification.Certification;
@@ -26,6 +27,7 @@ internal sealed class DemoWorld
                 case FacilityRegistered: Facilities[stream.Id] = Fold<Facility>(stream, Facility.Evolve); break;
                 case PlacementApplicationReceived: Applications[stream.Id] = Fold<PlacementApplication>(stream, PlacementApplication.Evolve); break;
                 case PlacementStarted: Placements[stream.Id] = Fold<Placement>(stream, Placement.Evolve); break;
+                case ExtendedCareApplied: ExtendedCare[stream.Id] = Fold<ExtendedCareContract>(stream, ExtendedCareContract.Evolve); break;
                 default: throw new InvalidOperationException($"Stream {stream.Id} starts with an unexpected {stream.Events[0].GetType().Name}.");
             }
         }
@@ -40,6 +42,7 @@ internal sealed class DemoWorld
     public Dictionary<Guid, Facility> Facilities { get; } = [];
     public Dictionary<Guid, PlacementApplication> Applications { get; } = [];
     public Dictionary<Guid, Placement> Placements { get; } = [];
+    public Dictionary<Guid, ExtendedCareContract> ExtendedCare { get; } = [];
 
     /// <summary>The month the placements run in and fees are determined for: the first day of today's month.</summary>
     public DateOnly Month => new(Today.Year, Today.Month, 1);
