@@ -61,9 +61,9 @@ public static class FeeBench
                     return 2;
             }
         }
-        if (engineOnly && month is not null || !engineOnly && args.Contains("--passes"))
+        if (engineOnly && (month is not null || keepWard) || !engineOnly && args.Contains("--passes"))
         {
-            error.WriteLine(engineOnly ? "bench fees: --month is for the stored-data run, not --engine-only" : "bench fees: --passes is for --engine-only");
+            error.WriteLine(engineOnly ? "bench fees: --month and --keep-ward are for the stored-data run, not --engine-only" : "bench fees: --passes is for --engine-only");
             error.WriteLine(Usage);
             return 2;
         }
