@@ -13,8 +13,11 @@ public sealed class PlacementProjection : SingleStreamProjection<Placement, Guid
     public override Placement? Evolve(Placement? snapshot, Guid id, IEvent e) => Placement.Evolve(snapshot, e.Data);
 }
 
-/// <summary>Marks that a month's routine fee run was started (document id = "fee-run/YYYY-MM"); written once, by one node.</summary>
-public sealed record FeeRunStarted(string Id, DateOnly Month, DateTimeOffset StartedAt);
+/// <summary>Marks that a month's routine fee run finished (document id = "fee-run/YYYY-MM"): the scheduler does not run that month again.</summary>
+public sealed record MonthlyFeeRunCompleted(string Id, DateOnly Month, DateTimeOffset StartedAt, DateTimeOffset FinishedAt)
+{
+    public static string IdFor(DateOnly month) => $"fee-run/{month:yyyy-MM}";
+}
 
 /// <summary>減免 snapshot.</summary>
 public sealed class FeeReductionProjection : SingleStreamProjection<FeeReduction, Guid>
@@ -39,7 +42,7 @@ public static class ContractStoreConfiguration
             .Index(x => x.FacilityId)
             .Index(x => x.StartsOn)
             .UniqueIndex(x => x.ContractNumber);
-        opts.Schema.For<FeeRunStarted>();
+        opts.Schema.For<MonthlyFeeRunCompleted>();
         opts.Projections.Add(new FeeReductionProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<FeeReduction>().Index(x => x.ChildId).Index(x => x.HouseholdId);
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, ReductionNumberSequence, SchemaUtils.IdentifierUsage.General)));

@@ -32,6 +32,50 @@ public sealed class MonthlyRunTests(AppFixture fixture) : IntegrationContext(fix
     }
 
     [Fact]
+    public async Task a_run_that_failed_is_tried_again_at_the_next_check()
+    {
+        var (family, _, _) = await PlacedInApril(new DateOnly(2025, 6, 20));
+        Clock.Today = new DateOnly(2027, 5, 3);
+        var scheduler = new MonthlyFeeScheduler(Host.Services, Clock, new StartupGate(), NullLogger<MonthlyFeeScheduler>.Instance);
+        // Without its fee rule set the run fails half-way, after the month was claimed.
+        await using (var session = Store.LightweightSession())
+        {
+            session.DeleteWhere<Domain.Fees.FeeRuleSet>(_ => true);
+            await session.SaveChangesAsync();
+        }
+
+        await Should.ThrowAsync<Exception>(() => scheduler.RunIfDueAsync(CancellationToken.None));
+        await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(Store, CancellationToken.None);
+
+        (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeTrue();
+        var fees = (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).EnumerateArray();
+        fees.Select(f => f.GetProperty("month").GetString()).ShouldBe(["2027-04-01", "2027-05-01"]);
+    }
+
+    [Fact]
+    public async Task a_check_while_another_node_runs_the_month_leaves_it_to_that_node()
+    {
+        var (family, _, _) = await PlacedInApril(new DateOnly(2025, 6, 20));
+        Clock.Today = new DateOnly(2027, 5, 3);
+        var scheduler = new MonthlyFeeScheduler(Host.Services, Clock, new StartupGate(), NullLogger<MonthlyFeeScheduler>.Instance);
+        var key = MonthlyFeeScheduler.LockKeyFor(new DateOnly(2027, 5, 1));
+
+        await using (var otherNode = Store.Storage.Database.CreateConnection())
+        {
+            await otherNode.OpenAsync();
+            await using (var lockIt = new Npgsql.NpgsqlCommand($"select pg_advisory_lock({key})", otherNode)) await lockIt.ExecuteNonQueryAsync();
+
+            (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeFalse();
+            (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).GetArrayLength().ShouldBe(1);
+            // A pooled connection keeps its session's locks, so the other node lets go explicitly (a node that dies loses them with its connection).
+            await using (var unlock = new Npgsql.NpgsqlCommand($"select pg_advisory_unlock({key})", otherNode)) await unlock.ExecuteNonQueryAsync();
+        }
+
+        (await scheduler.RunIfDueAsync(CancellationToken.None)).ShouldBeTrue();
+        (await Api.GetJson($"/api/children/{family.Family.ChildId}/fees", ApiClient.Finance)).GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task april_moves_running_placements_up_a_class()
     {
         // Born 2025-06-20: 1歳児 in 年度2027, 2歳児 in 年度2028.
