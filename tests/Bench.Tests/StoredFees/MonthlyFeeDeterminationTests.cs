@@ -159,6 +159,37 @@ public sealed class MonthlyFeeDeterminationTests(StoredWardFixture ward)
         bulk.ShouldAllBe(f => f.UserName == "test-finance");
     }
 
+    [Fact]
+    public async Task a_run_that_stops_half_way_leaves_whole_chunks_and_running_the_month_again_finishes_it()
+    {
+        var world = await ward.LoadAsync(150, seed: 5, June);
+        var committed = new List<Guid>();
+        var chunks = 0;
+        // The process "dies" as its third chunk is about to commit: the first two are in, the third and later ones are not.
+        var options = new MonthlyFeeDeterminationOptions(PlacementsPerChunk: 30, Parallelism: 1, MaxAttempts: 1)
+        {
+            BeforeCommit = (placements, _) =>
+            {
+                if (++chunks == 3) throw new IOException("connection lost");
+                committed.AddRange(placements);
+                return Task.CompletedTask;
+            },
+        };
+
+        await using (var origin = ward.Store.LightweightSession())
+            await Should.ThrowAsync<IOException>(() => MonthlyFeeDetermination.RunAsync(origin, ward.Settings, June, options, CancellationToken.None));
+
+        var partial = await ward.FeesAsync(StoredWardFixture.Schema, June);
+        partial.Select(f => f.PlacementId).Order().ShouldBe(committed.Order());
+        committed.Count.ShouldBeLessThan(world.Counts.Placements);
+
+        await RunMonth(June);
+
+        var fees = await ward.FeesAsync(StoredWardFixture.Schema, June);
+        fees.Select(f => f.PlacementId).Order().ShouldBe(Placements(world).Order());
+        fees.Where(f => committed.Contains(f.PlacementId)).ShouldBe(partial);
+    }
+
     private IReadOnlyList<Guid>? firstChunk;
 
     /// <summary>Just before the first chunk commits, another writer records that its first placement's child leaves mid-month.</summary>
