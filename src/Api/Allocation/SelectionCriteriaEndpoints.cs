@@ -62,10 +62,7 @@ public static class SelectionCriteriaEndpoints
     public static async Task<SelectionCriteriaPublished> Publish(PublishSelectionCriteriaRequest request, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct)
     {
-        var latest = (await session.AllVersionsAsync<SelectionCriteria>(ct)).MaxBy(c => c.Version);
-        if (latest is not null && request.EffectiveFrom <= latest.EffectiveFrom)
-            throw new DomainRuleException("rules.not-after-latest", $"A new version must start after the latest one (v{latest.Version} from {latest.EffectiveFrom:yyyy-MM-dd}).", "effectiveFrom");
-        var version = (latest?.Version ?? 0) + 1;
+        var version = RuleSetVersions.NextVersion(await session.AllVersionsAsync<SelectionCriteria>(ct), request.EffectiveFrom);
         var criteria = new SelectionCriteria(SelectionCriteria.DocumentId(version), version, request.EffectiveFrom, request.Description.Trim(), request.BaseIndex,
             request.MissingGuardianPoints, request.Adjustments, request.TieBreakOrder, request.SiblingScore, request.MaxSiblingOptions, user.Identity?.Name, clock.GetUtcNow());
         session.Insert(criteria);

@@ -75,9 +75,10 @@ public static class FeeReductionEndpoints
     [WolverinePost("/api/fee-reductions/{id}/decision", OperationId = "DecideFeeReduction")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Decide(ReductionDecisionRequest request, [WriteAggregate] FeeReduction reduction, TimeProvider clock)
     {
+        reduction.AtVersion(request.Version);
         DateChecks.NotInFuture(request.DecidedOn, clock, "decidedOn");
         if (!request.Approve)
-            return (new UpdatedAggregate(), new Events([reduction.AtVersion(request.Version).Reject(request.DecidedOn, request.Reason!.Trim())]), []);
+            return (new UpdatedAggregate(), new Events([reduction.Reject(request.DecidedOn, request.Reason!.Trim())]), []);
         var granted = reduction.Grant(request.DecidedOn, request.From!.Value, request.To!.Value, request.Numerator!.Value, request.Denominator!.Value);
         var from = FeeDeterminations.MonthOf(granted.From);
         var current = FeeDeterminations.CurrentMonth(clock);

@@ -77,7 +77,7 @@ public static class PlacementQueryEndpoints
     [WolverinePost("/api/fees/monthly-runs", OperationId = "RunMonthlyFees")]
     public static async Task<MonthlyFeeRunRequest> Run(MonthlyFeeRunRequest request, IMessageBus bus)
     {
-        await MonthlyBillingRun.RunAsync(bus, request.Month, TimeSpan.FromMinutes(10), CancellationToken.None);
+        await MonthlyBillingRun.RunAsync(bus, request.Month, MonthlyBillingRun.DefaultTimeout, CancellationToken.None);
         return request;
     }
 }

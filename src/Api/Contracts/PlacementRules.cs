@@ -1,6 +1,7 @@
 using KosodateShien.Application.Certification;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Projections.Contracts;
 using Marten;
@@ -32,5 +33,5 @@ public static class PlacementRules
 
     /// <summary>契約履歴番号: K + the 年度 the placement starts in + a ward-wide sequence.</summary>
     public static async Task<string> NextContractNumberAsync(IDocumentSession session, DateOnly startsOn, CancellationToken ct) =>
-        $"K{JapaneseDates.FiscalYearOf(startsOn):D4}{await session.NextAsync(ContractStoreConfiguration.ContractNumberSequence, ct):D6}";
+        ContractNumbering.ContractNumber(JapaneseDates.FiscalYearOf(startsOn), await session.NextAsync(ContractStoreConfiguration.ContractNumberSequence, ct));
 }

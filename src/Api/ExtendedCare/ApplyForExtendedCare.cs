@@ -60,7 +60,7 @@ public static class ApplyForExtendedCareEndpoint
 
         var rules = await session.ExtendedCareRulesInForceAsync(request.RequestedFrom, ct);
         var id = Guid.CreateVersion7();
-        var number = $"E{fiscalYear:D4}{await session.NextAsync(ExtendedCareStoreConfiguration.ApplicationNumberSequence, ct):D6}";
+        var number = ContractNumbering.ExtendedCareApplicationNumber(fiscalYear, await session.NextAsync(ExtendedCareStoreConfiguration.ApplicationNumberSequence, ct));
         var applied = ExtendedCareContract.Apply(id, number, placement, JapaneseDates.ClassAge(child.BirthDate, fiscalYear), request.AppliedOn, request.RequestedFrom,
             request.RequestedUntil, request.FeeSystem, request.TimeBand.Trim(), request.Reason.Trim(), rules);
         session.Events.StartStream<ExtendedCareContract>(id, applied);

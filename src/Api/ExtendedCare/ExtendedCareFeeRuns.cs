@@ -48,7 +48,7 @@ public static class ExtendedCareFeeRunEndpoints
     [WolverinePost("/api/extended-care/monthly-runs", OperationId = "RunMonthlyExtendedCareFees")]
     public static async Task<ExtendedCareFeeList> Run(ExtendedCareFeeMonthRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        await bus.InvokeAsync(new DetermineMonthlyExtendedCareFees(request.Month), CancellationToken.None, TimeSpan.FromMinutes(10));
+        await bus.InvokeAsync(new DetermineMonthlyExtendedCareFees(request.Month), CancellationToken.None, MonthlyBillingRun.DefaultTimeout);
         return await session.FeeListAsync(request.Month, null, ct);
     }
 }

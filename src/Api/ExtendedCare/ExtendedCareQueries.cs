@@ -33,7 +33,7 @@ public static class ExtendedCareQueryEndpoints
     public static Task<IReadOnlyList<ExtendedCareContract>> List(Guid? childId, Guid? facilityId, DateOnly? month, int? fiscalYear, IQuerySession session, CancellationToken ct)
     {
         if (childId is null && facilityId is null) throw new InvalidRequestException("childId", "give childId or facilityId.");
-        if (month is { Day: not 1 }) throw new InvalidRequestException("month", "month must be the first day of a month (YYYY-MM-01).");
+        if (month is { } asked) DateChecks.RequireMonth(asked);
         return session.ListAsync(childId, facilityId, month, fiscalYear, ct);
     }
 
@@ -62,7 +62,7 @@ public static class ExtendedCareQueryEndpoints
     [WolverineGet("/api/extended-care/monthly-fees", OperationId = "GetExtendedCareMonthlyFees")]
     public static Task<ExtendedCareFeeList> MonthlyFees(DateOnly month, Guid? facilityId, IQuerySession session, CancellationToken ct)
     {
-        if (month.Day != 1) throw new InvalidRequestException("month", "month must be the first day of a month (YYYY-MM-01).");
+        DateChecks.RequireMonth(month);
         return session.FeeListAsync(month, facilityId, ct);
     }
 }

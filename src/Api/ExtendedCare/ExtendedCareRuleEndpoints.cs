@@ -59,10 +59,7 @@ public static class ExtendedCareRuleEndpoints
     public static async Task<ExtendedCareRulesPublished> Publish(PublishExtendedCareRulesRequest request, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct)
     {
-        var latest = (await session.ExtendedCareRuleVersionsAsync(ct)).MaxBy(r => r.Version);
-        if (latest is not null && request.EffectiveFrom <= latest.EffectiveFrom)
-            throw new DomainRuleException("rules.not-after-latest", $"A new version must start after the latest one (v{latest.Version} from {latest.EffectiveFrom:yyyy-MM-dd}).", "effectiveFrom");
-        var rules = request.Draft((latest?.Version ?? 0) + 1, user.Identity?.Name, clock.GetUtcNow());
+        var rules = request.Draft(RuleSetVersions.NextVersion(await session.ExtendedCareRuleVersionsAsync(ct), request.EffectiveFrom), user.Identity?.Name, clock.GetUtcNow());
         // Insert, not store: an existing id (a concurrent publish of the same version) fails instead of overwriting.
         session.Insert(rules);
         return new ExtendedCareRulesPublished(rules.Id, rules.Version, rules.EffectiveFrom);

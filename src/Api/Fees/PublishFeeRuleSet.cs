@@ -68,10 +68,8 @@ public static class PublishFeeRuleSetEndpoint
     public static async Task<FeeRuleSetPublished> Publish(PublishFeeRuleSetRequest request, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken ct)
     {
-        var latest = (await session.Query<FeeRuleSet>().Where(r => r.Name == request.Name).ToListAsync(ct)).MaxBy(r => r.Version);
-        if (latest is not null && request.EffectiveFrom <= latest.EffectiveFrom)
-            throw new DomainRuleException("rules.not-after-latest", $"A new version must start after the latest one (v{latest.Version} from {latest.EffectiveFrom:yyyy-MM-dd}).", "effectiveFrom");
-        var rules = request.ToRuleSet((latest?.Version ?? 0) + 1, user.Identity?.Name, clock.GetUtcNow());
+        var version = RuleSetVersions.NextVersion(await session.Query<FeeRuleSet>().Where(r => r.Name == request.Name).ToListAsync(ct), request.EffectiveFrom);
+        var rules = request.ToRuleSet(version, user.Identity?.Name, clock.GetUtcNow());
         session.Insert(rules);
         return new FeeRuleSetPublished(rules.Id, rules.Name, rules.Version, rules.EffectiveFrom);
     }

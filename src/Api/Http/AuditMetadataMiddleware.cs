@@ -1,3 +1,4 @@
+using KosodateShien.Projections;
 using Marten;
 
 namespace KosodateShien.Api.Http;
@@ -9,12 +10,10 @@ namespace KosodateShien.Api.Http;
 /// </summary>
 public static class AuditMetadataMiddleware
 {
-    public const string OperationHeader = "operation";
-
     public static void Before(HttpContext context, IDocumentSession session)
     {
         session.CausationId = $"http-request:{context.TraceIdentifier}";
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
-        session.SetHeader(OperationHeader, $"{context.Request.Method} {route}");
+        session.SetHeader(StreamHistory.OperationHeader, $"{context.Request.Method} {route}");
     }
 }

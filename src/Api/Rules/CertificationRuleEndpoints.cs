@@ -59,11 +59,7 @@ public static class CertificationRuleEndpoints
     public static async Task<RuleSetPublished> Publish(PublishCertificationRulesRequest request, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct)
     {
-        var existing = await session.AllAsync(ct);
-        var latest = existing.MaxBy(r => r.Version);
-        if (latest is not null && request.EffectiveFrom <= latest.EffectiveFrom)
-            throw new DomainRuleException("rules.not-after-latest", $"A new version must start after the latest one (v{latest.Version} from {latest.EffectiveFrom:yyyy-MM-dd}).", "effectiveFrom");
-        var version = (latest?.Version ?? 0) + 1;
+        var version = RuleSetVersions.NextVersion(await session.AllAsync(ct), request.EffectiveFrom);
         var rules = new CertificationRuleSet(CertificationRuleSet.DocumentId(version), version, request.EffectiveFrom, request.Description.Trim(),
             request.MinimumMonthlyHours, request.StandardCareMonthlyHours, request.JobSeekingValidityDays, request.JobSeekingEndsAtMonthEnd,
             request.DecisionDeadlineDays, request.NearDeadlineDays, request.Reasons, user.Identity?.Name, clock.GetUtcNow());

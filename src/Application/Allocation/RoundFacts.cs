@@ -27,18 +27,13 @@ public sealed class RoundFacts
         return total;
     }
 
-    /// <summary>
-    /// The tax year fees use for a month (REFERENCE.md §1): April–August the previous 年度's assessment,
-    /// September–March the current one's. Priority by income follows the same rule.
-    /// </summary>
-    public static int TaxYearFor(DateOnly month) => month.Month is >= 4 and <= 8 ? JapaneseDates.FiscalYearOf(month) - 1 : JapaneseDates.FiscalYearOf(month);
-
     public static async Task<RoundFacts> LoadAsync(IQuerySession session, IReadOnlyList<PlacementApplication> applications, DateOnly month, CancellationToken ct)
     {
         var certifications = await session.LoadManyAsync<CertificationState>(ct, applications.Select(a => a.CertificationId).Distinct());
         var children = await session.LoadManyAsync<Person>(ct, applications.Select(a => a.ChildId).Distinct());
         var households = await session.LoadManyAsync<Household>(ct, applications.Select(a => a.HouseholdId).Distinct());
-        var taxYear = TaxYearFor(month);
+        // Priority by income reads the tax year fees use for the month (REFERENCE.md §1).
+        var taxYear = Domain.Fees.FeeEngine.TaxFiscalYearFor(month);
         var taxIds = households.SelectMany(h => h.CurrentGuardianIds).Distinct().Select(g => TaxYear.StreamId(g, taxYear));
         var taxYears = await session.LoadManyAsync<TaxYear>(ct, taxIds);
         return new RoundFacts

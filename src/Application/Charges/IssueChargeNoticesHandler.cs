@@ -1,3 +1,4 @@
+using KosodateShien.Application.Contracts;
 using KosodateShien.Domain.Charges;
 using KosodateShien.Domain.Common;
 using Marten;
@@ -44,8 +45,8 @@ public static class ReissueChargeNoticesHandler
     public static OutgoingMessages Handle(ReissueChargeNotices message, TimeProvider clock)
     {
         var messages = new OutgoingMessages();
-        var current = new DateOnly(clock.TodayJst().Year, clock.TodayJst().Month, 1);
-        for (var month = new DateOnly(message.FromMonth.Year, message.FromMonth.Month, 1); month <= message.ToMonth && month <= current; month = month.AddMonths(1))
+        var current = FeeDeterminations.CurrentMonth(clock);
+        for (var month = FeeDeterminations.MonthOf(message.FromMonth); month <= message.ToMonth && month <= current; month = month.AddMonths(1))
             messages.Add(new IssueChargeNotices(month, message.HouseholdId));
         return messages;
     }

@@ -11,6 +11,9 @@ namespace KosodateShien.Application.Charges;
 /// </summary>
 public static class MonthlyBillingRun
 {
+    /// <summary>How long a run started by hand (HTTP, demo seeding) may take before the caller gives up waiting.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
     public static async Task RunAsync(IMessageBus bus, DateOnly month, TimeSpan timeout, CancellationToken ct)
     {
         await bus.InvokeAsync(new DetermineMonthlyFees(month), ct, timeout);

@@ -39,9 +39,9 @@ public static class FeeFacts
         if (households.Count == 0) return [];
 
         // Only the 年度 whose tax decides the month (April–August the previous one): the engine reads no other.
-        var fiscalYears = new[] { FeeEngine.TaxFiscalYearFor(month) };
+        var taxFiscalYear = FeeEngine.TaxFiscalYearFor(month);
         var childIds = households.SelectMany(h => h.Children).Distinct().ToArray();
-        var taxYearIds = households.SelectMany(h => h.Guardians).Distinct().SelectMany(g => fiscalYears.Select(y => TaxYear.StreamId(g, y))).ToArray();
+        var taxYearIds = households.SelectMany(h => h.Guardians).Distinct().Select(g => TaxYear.StreamId(g, taxFiscalYear)).ToArray();
 
         var batch = session.CreateBatchQuery();
         var childrenTask = batch.LoadMany<Person>().ById(childIds);
@@ -57,31 +57,31 @@ public static class FeeFacts
         var placements = (await placementsTask).ToLookup(p => p.ChildId);
         var reductions = (await reductionsTask).Where(r => r.AppliesTo(month)).ToLookup(r => r.ChildId);
 
-        return [.. households.Select(h => Assemble(h.Household, month, fiscalYears,
+        return [.. households.Select(h => Assemble(h.Household, month, taxFiscalYear,
             [.. h.Children.Where(persons.ContainsKey).Select(id => persons[id])],
             [.. h.Guardians.SelectMany(g => taxYears[g])],
             certifications, [.. h.Children.SelectMany(c => placements[c])], reductions, h.Guardians.Count))];
     }
 
     /// <summary>Children of the household at any time in the month (a child who joins mid-month is counted for it).</summary>
-    public static IReadOnlyList<Guid> ChildIds(Household household, DateOnly month) =>
+    private static IReadOnlyList<Guid> ChildIds(Household household, DateOnly month) =>
         [.. household.Members.Where(m => m.Role == HouseholdRole.Child && m.Since <= JapaneseDates.EndOfMonth(month) && (m.Until is null || m.Until >= month))
             .Select(m => m.PersonId).Distinct()];
 
     /// <summary>Guardians of the household on the month's first day.</summary>
-    public static IReadOnlyList<Guid> GuardianIds(Household household, DateOnly month) =>
+    private static IReadOnlyList<Guid> GuardianIds(Household household, DateOnly month) =>
         [.. household.Members.Where(m => m.Role == HouseholdRole.Guardian && m.Since <= month && (m.Until is null || m.Until >= month))
             .Select(m => m.PersonId).Distinct()];
 
-    private static HouseholdFeeInputs Assemble(Household household, DateOnly month, int[] fiscalYears, IReadOnlyList<Person> children, IReadOnlyList<TaxYear> taxYears,
+    private static HouseholdFeeInputs Assemble(Household household, DateOnly month, int taxFiscalYear, IReadOnlyList<Person> children, IReadOnlyList<TaxYear> taxYears,
         ILookup<Guid, CertificationState> certifications, IReadOnlyList<Placement> allPlacements, ILookup<Guid, FeeReduction> reductions, int guardians)
     {
         var onFirst = month;
-        var feeTaxYears = fiscalYears
-            .Select(y => (Year: y, Records: taxYears.Where(t => t.FiscalYear == y).ToList()))
-            .Where(y => y.Records.Count == guardians && guardians > 0)
-            .Select(y => new HouseholdTaxYear(y.Year, y.Records.Sum(r => r.IncomeLevy), y.Records.All(r => r.NonTaxable)))
-            .ToList();
+        // The household's 所得割 counts only when every guardian's tax for the 年度 is known.
+        var records = taxYears.Where(t => t.FiscalYear == taxFiscalYear).ToList();
+        IReadOnlyList<HouseholdTaxYear> feeTaxYears = guardians > 0 && records.Count == guardians
+            ? [new HouseholdTaxYear(taxFiscalYear, records.Sum(r => r.IncomeLevy), records.All(r => r.NonTaxable))]
+            : [];
         bool Welfare(WelfareKind kind) => household.Welfare.Any(w => w.Kind == kind && w.CoversDate(onFirst));
         var feeHousehold = new FeeHousehold(Welfare(WelfareKind.PublicAssistance), Welfare(WelfareKind.SingleParent), Welfare(WelfareKind.HomeDisability), feeTaxYears);
 

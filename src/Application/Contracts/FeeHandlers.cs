@@ -36,9 +36,6 @@ public static class DetermineMonthlyFeesHandler
         if (string.IsNullOrEmpty(session.LastModifiedBy)) session.LastModifiedBy = SystemUser;
         await MonthlyFeeDetermination.RunAsync(session, settings, message.Month, MonthlyFeeDeterminationOptions.Default, ct);
     }
-
-    public static async Task<IReadOnlyList<Guid>> CurrentHouseholdsAsync(IQuerySession session, IEnumerable<Guid> children, CancellationToken ct) =>
-        [.. (await session.LoadManyAsync<PersonMembership>(ct, children.Distinct())).Where(m => m.HouseholdId is not null).Select(m => m.HouseholdId!.Value).Distinct().Order()];
 }
 
 public static class TaxYearChangedHandler

@@ -31,7 +31,6 @@ public sealed class PlacementBulkAppender
          "user_name", "is_archived"];
     private static readonly string[] StreamColumns = ["id", "type", "version", "timestamp", "created", "tenant_id", "compacted_version", "is_archived"];
     private static readonly string[] DocumentColumns = ["id", "data", "mt_last_modified", "mt_dotnet_type", "mt_version"];
-    private static readonly Type[] PlacementEventTypes = [typeof(FeeDetermined), typeof(ClassProgressed)];
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentStore, Task<PlacementBulkAppender?>> Known = [];
 
     private readonly DocumentStore store;
@@ -47,7 +46,20 @@ public sealed class PlacementBulkAppender
     }
 
     /// <summary>The appender for this store, or null when its configuration is not one it writes exactly like Marten (decided once per store).</summary>
-    public static Task<PlacementBulkAppender?> For(IDocumentStore store, CancellationToken ct) => Known.GetValue(store, s => CreateAsync(s, ct));
+    public static async Task<PlacementBulkAppender?> For(IDocumentStore store, CancellationToken ct)
+    {
+        // Shared by every caller of the store, so not bound to the first caller's token; a failed look (database away) is not kept.
+        var known = Known.GetValue(store, s => CreateAsync(s, CancellationToken.None));
+        try
+        {
+            return await known.WaitAsync(ct);
+        }
+        catch (Exception) when (known.IsFaulted)
+        {
+            Known.Remove(store);
+            throw;
+        }
+    }
 
     private static async Task<PlacementBulkAppender?> CreateAsync(IDocumentStore documentStore, CancellationToken ct)
     {

@@ -24,6 +24,7 @@ internal sealed class DemoExtendedCareGenerator(DemoRandom random, DateOnly toda
 
     private readonly DateOnly _month = new(today.Year, today.Month, 1);
     private readonly int _fiscalYear = JapaneseDates.FiscalYearOf(today);
+    private readonly DateOnly _yearStart = new(JapaneseDates.FiscalYearOf(today), 4, 1);
 
     public DemoExtendedCareData Generate(IReadOnlyList<DemoPlacement> placements, ICollection<DemoStream> streams)
     {
@@ -34,8 +35,7 @@ internal sealed class DemoExtendedCareGenerator(DemoRandom random, DateOnly toda
             if (!placement.IsActiveOn(_month) || placement.EndsOn is not null || placement.ServiceKind == ServiceKind.Education) continue;
             if (rules.AgeBandFor(placed.ClassNow) is null || !random.Chance(Share)) continue;
             var daily = random.Chance(DailyShare);
-            var yearStart = new DateOnly(_fiscalYear, 4, 1);
-            var from = daily ? _month : placement.StartsOn > yearStart ? placement.StartsOn : yearStart;
+            var from = daily ? _month : placement.StartsOn > _yearStart ? placement.StartsOn : _yearStart;
             drafts.Add((placement, placed.ClassNow, from, from.AddDays(-random.Int(10, 30)), daily ? ExtendedCareFeeSystem.Daily : ExtendedCareFeeSystem.Monthly));
         }
 
@@ -44,7 +44,7 @@ internal sealed class DemoExtendedCareGenerator(DemoRandom random, DateOnly toda
         foreach (var (placement, classAge, from, appliedOn, feeSystem) in drafts.OrderBy(d => d.AppliedOn))
         {
             var stream = new DemoStreamBuilder<ExtendedCareContract>(random.NextGuid(), ExtendedCareContract.Evolve);
-            stream.Append(ExtendedCareContract.Apply(stream.Id, $"E{_fiscalYear:D4}{++number:D6}", placement, classAge, appliedOn, from, null, feeSystem,
+            stream.Append(ExtendedCareContract.Apply(stream.Id, ContractNumbering.ExtendedCareApplicationNumber(_fiscalYear, ++number), placement, classAge, appliedOn, from, null, feeSystem,
                 random.Pick(TimeBands), random.Pick(Reasons), rules));
             var decidedOn = appliedOn.AddDays(random.Int(3, 7));
             stream.Append(stream.State.Approve(decidedOn, placement));

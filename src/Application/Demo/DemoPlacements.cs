@@ -82,7 +82,7 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
         var numbersUsed = 0L;
         foreach (var draft in drafts.OrderBy(d => d.DecidedOn).ThenBy(d => d.Order))
         {
-            var number = $"K{JapaneseDates.FiscalYearOf(draft.StartsOn):D4}{++numbersUsed:D6}";
+            var number = ContractNumbering.ContractNumber(JapaneseDates.FiscalYearOf(draft.StartsOn), ++numbersUsed);
             var stream = new DemoStreamBuilder<Placement>(draft.Id, Placement.Evolve);
             stream.Append(Start(draft, number));
             var timeline = new DemoTimeline<Placement>();
@@ -106,14 +106,13 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
     private static PlacementStarted Start(Draft draft, string number)
     {
         var (family, child, certification) = draft.Entry;
-        var kind = certification.Category == CertificationCategory.Category1 ? ServiceKind.Education
-            : IsCommunityCare(draft.Facility.Kind) ? ServiceKind.CommunityCare : ServiceKind.NurseryCare;
+        var kind = ServiceKinds.For(certification.Category!.Value, draft.Facility.Kind);
         return new PlacementStarted(draft.Id, number, child.Id, family.HouseholdId, certification.Id, draft.Facility.Id, null, PlacementSource.Direct, kind,
             draft.DecidedOn, draft.ContractDate, draft.StartsOn, JapaneseDates.ClassAge(child.BirthDate, JapaneseDates.FiscalYearOf(draft.StartsOn)));
     }
 
     /// <summary>地域型保育 (小規模・家庭的・事業所内): 0–2歳児 only.</summary>
-    public static bool IsCommunityCare(FacilityKind kind) => kind is FacilityKind.SmallScale or FacilityKind.FamilyDayCare or FacilityKind.WorkplaceNursery;
+    private static bool IsCommunityCare(FacilityKind kind) => kind is FacilityKind.SmallScale or FacilityKind.FamilyDayCare or FacilityKind.WorkplaceNursery;
 
     /// <summary>
     /// 利用期間開始年月日 within the certification's periods since its first approval (認定履歴: a 3号→2号 change or a 変更 does not

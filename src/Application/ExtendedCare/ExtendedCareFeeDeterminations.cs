@@ -1,3 +1,4 @@
+using KosodateShien.Application.Contracts;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.ExtendedCare;
@@ -61,7 +62,7 @@ public static class ExtendedCareFeeDeterminations
         var coveredUntil = placement.EndsOn is { } last && last < contract.EndsOn!.Value ? last : contract.EndsOn!.Value;
 
         var state = contract;
-        for (var month = MonthOf(from); month <= to; month = month.AddMonths(1))
+        for (var month = FeeDeterminations.MonthOf(from); month <= to; month = month.AddMonths(1))
         {
             var covered = ExtendedCareFees.CoveredDays(month, coveredFrom, coveredUntil) > 0;
             var usage = state.UsageFor(month);
@@ -84,21 +85,17 @@ public static class ExtendedCareFeeDeterminations
     /// <summary>The months the contract covers from its start up to the current month (a contract's first determination).</summary>
     public static (DateOnly From, DateOnly To) ContractedMonths(ExtendedCareContract contract, TimeProvider clock)
     {
-        var from = MonthOf(contract.StartsOn!.Value);
-        var end = MonthOf(contract.EndsOn!.Value);
-        var current = CurrentMonth(clock);
+        var from = FeeDeterminations.MonthOf(contract.StartsOn!.Value);
+        var end = FeeDeterminations.MonthOf(contract.EndsOn!.Value);
+        var current = FeeDeterminations.CurrentMonth(clock);
         return (from, end < current ? end : current);
     }
 
     /// <summary>After 利用終了: from the last day's month through the last month already charged.</summary>
     public static (DateOnly From, DateOnly To) MonthsAfterEnding(ExtendedCareContract contract, DateOnly lastDay)
     {
-        var from = MonthOf(lastDay);
+        var from = FeeDeterminations.MonthOf(lastDay);
         var charged = contract.Fees.Count == 0 ? from : contract.Fees.Max(f => f.Month);
         return (from, charged > from ? charged : from);
     }
-
-    public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
-
-    public static DateOnly CurrentMonth(TimeProvider clock) => MonthOf(clock.TodayJst());
 }

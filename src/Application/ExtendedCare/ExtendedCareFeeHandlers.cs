@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using KosodateShien.Application.Charges;
+using KosodateShien.Application.Contracts;
 using KosodateShien.Domain.ExtendedCare;
 using KosodateShien.Projections.ExtendedCare;
 using Marten;
@@ -63,7 +64,7 @@ public static class DetermineMonthlyExtendedCareFeesHandler
     public static async Task Handle(DetermineMonthlyExtendedCareFees message, IDocumentSession session, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(session.LastModifiedBy)) session.LastModifiedBy = SystemUser;
-        var month = ExtendedCareFeeDeterminations.MonthOf(message.Month);
+        var month = FeeDeterminations.MonthOf(message.Month);
         var writer = new ExtendedCareWriter(session);
         var context = new ExtendedCareFeeContext(session);
         foreach (var candidate in await session.ContractsForMonthAsync(month, null, ct))

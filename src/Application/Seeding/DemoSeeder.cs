@@ -30,7 +30,6 @@ public static class DemoSeeder
 {
     public const string SeedUser = "demo-seed";
     private const int StreamsPerTransaction = 1_000;
-    private static readonly TimeSpan FeeRunTimeout = TimeSpan.FromMinutes(10);
 
     public static async Task<bool> SeedIfEmptyAsync(IDocumentStore store, IMessageBus bus, TimeProvider clock, int seed, ILogger logger, CancellationToken ct, DemoSize? size = null)
     {
@@ -75,7 +74,7 @@ public static class DemoSeeder
             data.PlacementMonth);
 
         var feeWatch = Stopwatch.StartNew();
-        await MonthlyBillingRun.RunAsync(bus, data.PlacementMonth, FeeRunTimeout, ct);
+        await MonthlyBillingRun.RunAsync(bus, data.PlacementMonth, MonthlyBillingRun.DefaultTimeout, ct);
         logger.LogInformation("Demo data: fee run for {Month:yyyy-MM} finished in {FeeElapsed:N1} s; seeding took {Elapsed:N1} s in all.",
             data.PlacementMonth, feeWatch.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds);
         return true;

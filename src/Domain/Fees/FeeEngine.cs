@@ -14,7 +14,7 @@ public static class FeeEngine
     public static IReadOnlyList<ChildFee> Quote(FeeRuleSet rules, DateOnly month, FeeHousehold household, IReadOnlyList<FeeChild> children)
     {
         if (month.Day != 1) throw new DomainRuleException("fee.month", "Fees are for a month: give its first day (YYYY-MM-01).", "month");
-        var facts = HouseholdFacts.For(rules, month, household);
+        var facts = HouseholdFacts.For(month, household);
         var care = SiblingOrder.Counted(rules, month, facts, children, education: false);
         var education = SiblingOrder.Counted(rules, month, facts, children, education: true);
 
@@ -122,14 +122,14 @@ public static class FeeEngine
 
     private static int EnrolledDays(FeeChild child, DateOnly month, int daysInMonth)
     {
-        var last = month.AddDays(daysInMonth - 1);
+        var last = JapaneseDates.EndOfMonth(month);
         var from = child.EnrolledFrom is { } f && f > month ? f : month;
         var until = child.EnrolledUntil is { } u && u < last ? u : last;
         return until < from ? 0 : until.DayNumber - from.DayNumber + 1;
     }
 
     /// <summary>日割: fee × days ÷ days in the month, rounded down to the unit.</summary>
-    public static long Prorate(long fee, int days, int daysInMonth, int roundDownTo) =>
+    private static long Prorate(long fee, int days, int daysInMonth, int roundDownTo) =>
         fee * days / daysInMonth / Math.Max(1, roundDownTo) * Math.Max(1, roundDownTo);
 
     private static string Label(CertificationCategory category) => category switch

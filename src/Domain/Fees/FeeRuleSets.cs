@@ -11,13 +11,14 @@ public static class FeeRuleSets
     private static readonly string[] Waivers = ["disaster", "unemployment", "incomeDrop", "closure", "selfRestraint"];
 
     // 国階層 thresholds on 所得割額 (REFERENCE.md §4.2; "未満" upper bounds).
-    private static readonly long[] Bounds = [48_600, 97_000, 169_000, 301_000, 397_000];
+    /// <summary>The 国階層 所得割 lines: 第4階層 from 48,600, 第5 from 97,000, … 第8 from 397,000 (第3 below the first).</summary>
+    internal static readonly long[] NationalTierBounds = [48_600, 97_000, 169_000, 301_000, 397_000];
 
     private static FeeTier NationalTier(int tier, params TierFee[] fees) => tier switch
     {
         1 => new FeeTier("1", "第1階層 (生活保護)", 1, TierCondition.PublicAssistance, 0, null, fees),
         2 => new FeeTier("2", "第2階層 (市町村民税非課税)", 2, TierCondition.NonTaxable, 0, null, fees),
-        _ => new FeeTier($"{tier}", $"第{tier}階層", tier, TierCondition.IncomeLevy, tier == 3 ? 0 : Bounds[tier - 4], tier == 8 ? null : Bounds[tier - 3], fees),
+        _ => new FeeTier($"{tier}", $"第{tier}階層", tier, TierCondition.IncomeLevy, tier == 3 ? 0 : NationalTierBounds[tier - 4], tier == 8 ? null : NationalTierBounds[tier - 3], fees),
     };
 
     private static TierFee[] Infant(long standard, long @short) =>

@@ -3,8 +3,6 @@ namespace KosodateShien.Domain.Fees;
 /// <summary>The household as the fee rules see it for one month: tax year, levy, 国階層 and flags.</summary>
 internal sealed class HouseholdFacts
 {
-    private static readonly long[] NationalBounds = [48_600, 97_000, 169_000, 301_000, 397_000];
-
     public required int TaxFiscalYear { get; init; }
     /// <summary>世帯の所得割額; null when the year has no tax record.</summary>
     public required long? IncomeLevy { get; init; }
@@ -13,7 +11,7 @@ internal sealed class HouseholdFacts
     public required bool SingleParentOrDisabled { get; init; }
     public required int NationalTier { get; init; }
 
-    public static HouseholdFacts For(FeeRuleSet rules, DateOnly month, FeeHousehold household)
+    public static HouseholdFacts For(DateOnly month, FeeHousehold household)
     {
         var year = FeeEngine.TaxFiscalYearFor(month);
         HouseholdTaxYear? tax = null;
@@ -69,7 +67,7 @@ internal sealed class HouseholdFacts
     private static int CountBelowOrEqual(long levy)
     {
         var n = 0;
-        foreach (var bound in NationalBounds)
+        foreach (var bound in FeeRuleSets.NationalTierBounds)
             if (levy >= bound) n++;
         return n;
     }

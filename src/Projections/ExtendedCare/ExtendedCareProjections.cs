@@ -23,6 +23,7 @@ public static class ExtendedCareStoreConfiguration
         opts.Projections.Add(new ExtendedCareContractProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<ExtendedCareContract>()
             .Index(x => x.ChildId)
+            .Index(x => x.HouseholdId)
             .Index(x => x.FacilityId)
             .Index(x => x.PlacementId)
             .Index(x => x.FiscalYear)

@@ -52,12 +52,7 @@ public sealed class ChargeNoticeTests(AppFixture fixture) : IntegrationContext(f
         var first = (await Run(April)).Single();
 
         // 税更正 of 年度2026 for the mother: 50,000 → 60,000, so the household's 105,000 is 国第5階層 for April.
-        var family = placed.Family.Family;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.HouseholdId}/tax-records", new
-        {
-            personId = family.MotherId, fiscalYear = 2026, incomeLevy = 60_000, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
-            assessedOn = new DateOnly(2026, 6, 1), correctionReason = "扶養控除の更正", version = 1,
-        }, 200));
+        var tracked = await Host.TaxCorrected(Api, placed.Family.Family, 2026, 60_000, "扶養控除の更正");
 
         var revised = tracked.AllRecordsInOrder().Select(r => r.Message).OfType<ChargeReadyForCollection>().DistinctBy(m => (m.NoticeId, m.Revision)).ShouldHaveSingleItem();
         revised.NoticeId.ShouldBe(first.NoticeId);
@@ -78,12 +73,7 @@ public sealed class ChargeNoticeTests(AppFixture fixture) : IntegrationContext(f
         await Run(April);
 
         // 50,000 → 50,500: the household stays in 国第4階層, so no fee and no notice changes.
-        var family = placed.Family.Family;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => await Api.Post($"/api/households/{family.HouseholdId}/tax-records", new
-        {
-            personId = family.MotherId, fiscalYear = 2026, incomeLevy = 50_500, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
-            assessedOn = new DateOnly(2026, 6, 1), correctionReason = "寄附金控除の更正", version = 1,
-        }, 200));
+        var tracked = await Host.TaxCorrected(Api, placed.Family.Family, 2026, 50_500, "寄附金控除の更正");
 
         tracked.AllRecordsInOrder().Select(r => r.Message).OfType<ChargeReadyForCollection>().ShouldBeEmpty();
         (await Notices(April)).GetProperty("notices")[0].GetProperty("revision").GetInt32().ShouldBe(1);

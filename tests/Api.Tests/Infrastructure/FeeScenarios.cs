@@ -16,13 +16,21 @@ public static class FeeScenarios
         foreach (var (person, levy) in new[] { (family.MotherId, mother), (family.FatherId!.Value, father) })
         {
             if (correctionReason is not null && person == family.FatherId) continue;
-            await host.ExecuteAndWaitAsync(async () => await api.Post($"/api/households/{family.HouseholdId}/tax-records", new
-            {
-                personId = person, fiscalYear, incomeLevy = levy, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
-                assessedOn = new DateOnly(fiscalYear, 6, 1), correctionReason, version,
-            }, correctionReason is null ? 201 : 200));
+            await host.PostTax(api, family, person, fiscalYear, levy, correctionReason, version);
         }
     }
+
+    /// <summary>税更正 of the mother's 所得割 for a 年度 (her record at version 1), with every message it cascades.</summary>
+    public static Task<ITrackedSession> TaxCorrected(this IAlbaHost host, ApiClient api, Family family, int fiscalYear, long mother, string reason) =>
+        host.PostTax(api, family, family.MotherId, fiscalYear, mother, reason, version: 1);
+
+    private static Task<ITrackedSession> PostTax(this IAlbaHost host, ApiClient api, Family family, Guid person, int fiscalYear, long levy, string? correctionReason,
+        int? version) =>
+        host.ExecuteAndWaitAsync(async () => await api.Post($"/api/households/{family.HouseholdId}/tax-records", new
+        {
+            personId = person, fiscalYear, incomeLevy = levy, perCapitaLevy = 5000, nonTaxable = false, filingType = "salaryReport",
+            assessedOn = new DateOnly(fiscalYear, 6, 1), correctionReason, version,
+        }, correctionReason is null ? 201 : 200));
 
     /// <summary>
     /// A child born on <paramref name="birth"/>, both parents working 160h, 年度2026 所得割 95,000 (国第4階層), placed at a new
