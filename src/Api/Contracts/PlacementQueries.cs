@@ -4,6 +4,7 @@ using KosodateShien.Application.Charges;
 using KosodateShien.Application.Contracts;
 using KosodateShien.Domain.Contracts;
 using KosodateShien.Projections;
+using KosodateShien.Projections.Contracts;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -66,6 +67,28 @@ public static class PlacementQueryEndpoints
                 if (e.Data is FeeDetermined d)
                     entries.Add(new FeeHistoryEntry(placement.Id, placement.ContractNumber, d.Month, d.Fee, d.SideDishFee, d.Reason, d.Replaces, e.Timestamp, e.UserName, d.Quote));
         return [.. entries.OrderBy(e => e.Month).ThenBy(e => e.RecordedAt)];
+    }
+
+    /// <summary>
+    /// A child's fees month by month (<c>from</c>, <c>to</c>: YYYY-MM-01; by default from the first placement's month to this
+    /// month): the 利用者負担額 and 副食費 in force for each month and the 利用者負担額決定 it comes from (a determination holds
+    /// until the next one, which is made only when the fee changes).
+    /// </summary>
+    [Tags("Contracts 契約・利用者負担額")]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/children/{id}/monthly-fees", OperationId = "GetChildMonthlyFees")]
+    public static async Task<IReadOnlyList<ChildMonthlyFee>> MonthlyFees(Guid id, DateOnly? from, DateOnly? to, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (from is { } f) DateChecks.RequireMonth(f, "from");
+        if (to is { } t) DateChecks.RequireMonth(t, "to");
+        var first = from ?? await session.Query<Placement>().Where(p => p.ChildId == id).OrderBy(p => p.StartsOn).Select(p => p.StartsOn).FirstOrDefaultAsync(ct);
+        var last = to ?? FeeDeterminations.CurrentMonth(clock);
+        if (first == default) return [];
+        var start = FeeDeterminations.MonthOf(first);
+        if (last < start) return [];
+        if (last.Year * 12 + last.Month - (start.Year * 12 + start.Month) >= 240)
+            throw new InvalidRequestException("from", "from and to may be at most 20 years apart.");
+        return await session.ChildMonthlyFeesAsync(id, start, last, ct);
     }
 
     /// <summary>

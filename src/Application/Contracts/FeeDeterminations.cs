@@ -13,18 +13,45 @@ public sealed record FeeSettings(string RuleSet);
 
 /// <summary>
 /// 利用者負担額決定: computes a household's fees for a month with the engine and appends a determination to each placement
-/// whose fee differs from the one in force for that month (so re-running never duplicates one; a change is a 更正).
+/// whose fee differs from the one in force for that month (so re-running never duplicates one, and a month whose fee did not
+/// change adds nothing; a change to a month already decided is a 更正).
 /// </summary>
 public static class FeeDeterminations
 {
+    /// <summary>
+    /// Determines the household's months in order and, when any changed, the months after them up to
+    /// <paramref name="through"/> until one no longer changes: a fee holds until the next determination, so a corrected month
+    /// would otherwise carry its new fee into later months that the correction does not decide (a 税更正 of one 年度 must not
+    /// change the next 年度's September). Returns the months whose determinations changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<DateOnly>> DetermineMonthsAsync(IDocumentSession session, FeeSettings settings, Guid householdId, IEnumerable<DateOnly> months,
+        DateOnly through, FeeChangeReason reason, CancellationToken ct)
+    {
+        var writer = new PlacementWriter(session);
+        var changed = new List<DateOnly>();
+        DateOnly? last = null;
+        foreach (var month in months.Order())
+        {
+            if (await DetermineAsync(session, writer, settings, householdId, month, reason, ct) > 0) changed.Add(month);
+            last = month;
+        }
+        if (changed.Count == 0 || last is null) return changed;
+        for (var month = last.Value.AddMonths(1); month <= through; month = month.AddMonths(1))
+        {
+            if (await DetermineAsync(session, writer, settings, householdId, month, FeeChangeReason.Continuation, ct) == 0) break;
+            changed.Add(month);
+        }
+        return changed;
+    }
+
     public static async Task<int> DetermineAsync(IDocumentSession session, PlacementWriter writer, FeeSettings settings, Guid householdId, DateOnly month,
         FeeChangeReason reason, CancellationToken ct)
     {
         var inputs = await FeeFacts.ForHouseholdAsync(session, householdId, month, ct);
         if (inputs is null || inputs.Placements.Count == 0) return 0;
         var rules = await session.FeeRulesInForceAsync(settings.RuleSet, month, ct);
-        var decided = Decide(inputs, rules, month, reason);
-        foreach (var (placement, determined) in decided) await writer.AppendAsync(placement.Id, determined, ct);
+        var decided = Decide(writer.WithPending(inputs), rules, month, reason);
+        foreach (var (placement, determined) in decided) await writer.AppendAsync(placement, determined, ct);
         return decided.Count;
     }
 
@@ -53,12 +80,15 @@ public static class FeeDeterminations
         return decided;
     }
 
-    /// <summary>A placement that ended (退所・利用解除 backdated) keeps no fee for a month it no longer covers: 更正 to 0.</summary>
+    /// <summary>
+    /// A placement that ended (退所・利用解除 backdated) keeps no fee for a month it no longer covers: a determination made for
+    /// such a month is corrected to 0 (a fee in force from an earlier month does not reach months the placement does not cover).
+    /// </summary>
     private static void CorrectMonthsNoLongerCovered(HouseholdFeeInputs inputs, Guid childId, DateOnly month, ChildFee quote, List<(Placement, FeeDetermined)> decided)
     {
         foreach (var ended in inputs.Placements.Where(p => p.ChildId == childId && !p.CoversMonth(month)))
         {
-            if (ended.FeeFor(month) is not { } current || current.Fee == 0 && current.SideDishFee == 0) continue;
+            if (ended.DeterminedFor(month) is not { } current || current.Fee == 0 && current.SideDishFee == 0) continue;
             var zero = quote with { Fee = 0, SideDishFee = 0, MonthlyFee = 0 };
             decided.Add((ended, new FeeDetermined(ended.Id, month, 0, 0, month, month, FeeChangeReason.Leaving, current.Fee, current.SideDishFee, zero)));
         }
@@ -80,9 +110,12 @@ public static class FeeDeterminations
         _ => FeeChangeReason.Monthly,
     };
 
-    /// <summary>After a household's fees changed for these months: what depends on them follows (nothing when none changed).</summary>
-    public static OutgoingMessages FollowUp(Guid householdId, IReadOnlyCollection<DateOnly> changedMonths) =>
-        changedMonths.Count == 0 ? [] : [new HouseholdFeesChanged(householdId, changedMonths.Min(), changedMonths.Max())];
+    /// <summary>
+    /// After a household's fees changed for these months: what depends on them follows (nothing when none changed), through
+    /// <paramref name="through"/> as well, since a changed fee holds for the months after it.
+    /// </summary>
+    public static OutgoingMessages FollowUp(Guid householdId, IReadOnlyCollection<DateOnly> changedMonths, DateOnly through) =>
+        changedMonths.Count == 0 ? [] : [new HouseholdFeesChanged(householdId, changedMonths.Min(), changedMonths.Max() > through ? changedMonths.Max() : through)];
 
     public static DateOnly CurrentMonth(TimeProvider clock) => MonthOf(clock.TodayJst());
 }

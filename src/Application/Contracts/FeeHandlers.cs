@@ -11,14 +11,20 @@ namespace KosodateShien.Application.Contracts;
 public static class DetermineHouseholdFeesHandler
 {
     /// <summary>Determines the household's months and, when any fee changed, tells what depends on them (延長保育料, charges).</summary>
-    public static async Task<OutgoingMessages> Handle(DetermineHouseholdFees message, IDocumentSession session, FeeSettings settings, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(DetermineHouseholdFees message, IDocumentSession session, FeeSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var writer = new PlacementWriter(session);
-        var changed = new List<DateOnly>();
-        for (var month = message.FromMonth; month <= message.ToMonth; month = month.AddMonths(1))
-            if (await FeeDeterminations.DetermineAsync(session, writer, settings, message.HouseholdId, month, message.Reason, ct) > 0) changed.Add(month);
-        return FeeDeterminations.FollowUp(message.HouseholdId, changed);
+        var through = Later(FeeDeterminations.CurrentMonth(clock), message.ToMonth);
+        var changed = await FeeDeterminations.DetermineMonthsAsync(session, settings, message.HouseholdId, Months(message.FromMonth, message.ToMonth), through,
+            message.Reason, ct);
+        return FeeDeterminations.FollowUp(message.HouseholdId, changed, through);
     }
+
+    private static IEnumerable<DateOnly> Months(DateOnly from, DateOnly to)
+    {
+        for (var month = from; month <= to; month = month.AddMonths(1)) yield return month;
+    }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 
 public static class DetermineMonthlyFeesHandler
@@ -46,10 +52,8 @@ public static class TaxYearChangedHandler
         var membership = await session.LoadAsync<PersonMembership>(message.PersonId, ct);
         if (membership?.HouseholdId is not { } household || membership.Role != HouseholdRole.Guardian) return [];
         var current = FeeDeterminations.CurrentMonth(clock);
-        var writer = new PlacementWriter(session);
-        var changed = new List<DateOnly>();
-        foreach (var month in FeeDeterminations.MonthsDecidedByTaxYear(message.FiscalYear).Where(m => m <= current))
-            if (await FeeDeterminations.DetermineAsync(session, writer, settings, household, month, FeeChangeReason.TaxCorrection, ct) > 0) changed.Add(month);
-        return FeeDeterminations.FollowUp(household, changed);
+        var changed = await FeeDeterminations.DetermineMonthsAsync(session, settings, household,
+            FeeDeterminations.MonthsDecidedByTaxYear(message.FiscalYear).Where(m => m <= current), current, FeeChangeReason.TaxCorrection, ct);
+        return FeeDeterminations.FollowUp(household, changed, current);
     }
 }

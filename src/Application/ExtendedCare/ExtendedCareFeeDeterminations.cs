@@ -25,15 +25,17 @@ public sealed class ExtendedCareFeeContext(IQuerySession session)
         return placement;
     }
 
-    /// <summary>The 階層, 生活保護・非課税 and 子の順位 of the placement's latest 利用者負担額決定 for the month; null when none exists yet.</summary>
+    /// <summary>The 階層, 生活保護・非課税 and 子の順位 of the placement's 利用者負担額決定 in force for the month; null when none exists yet.</summary>
     public async Task<HouseholdTier?> TierAsync(Guid placementId, DateOnly month, CancellationToken ct)
     {
         if (!placementEvents.TryGetValue(placementId, out var events))
             placementEvents[placementId] = events = await session.Events.FetchStreamAsync(placementId, token: ct);
-        for (var i = events.Count - 1; i >= 0; i--)
-            if (events[i].Data is FeeDetermined d && d.Month == month)
-                return HouseholdTier.From(d.Quote, placementId, month, events[i].Version);
-        return null;
+        // The determination in force: the latest made for the month or, failing that, for the nearest month before it.
+        (FeeDetermined Determined, long Version)? inForce = null;
+        foreach (var e in events)
+            if (e.Data is FeeDetermined d && d.Month <= month && (inForce is null || d.Month >= inForce.Value.Determined.Month))
+                inForce = (d, e.Version);
+        return inForce is { } found ? HouseholdTier.From(found.Determined.Quote, placementId, month, found.Version) : null;
     }
 }
 

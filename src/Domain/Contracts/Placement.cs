@@ -2,7 +2,7 @@ using KosodateShien.Domain.Common;
 
 namespace KosodateShien.Domain.Contracts;
 
-/// <summary>The fee in force for one month of a placement (the latest determination).</summary>
+/// <summary>A 利用者負担額決定 as the placement keeps it: the fee from its month on, until a later month's determination (the latest one made for that month).</summary>
 /// <param name="Assessment">the 階層判定 behind the fee (国階層, 区市町村階層, 子の順位, 生活保護・非課税・ひとり親), which 延長保育 and reports read</param>
 public sealed record MonthlyFee(DateOnly Month, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations, string? Assessment = null)
 {
@@ -42,7 +42,24 @@ public sealed record Placement(
     /// <summary>Whether the placement covers any day of the month.</summary>
     public bool CoversMonth(DateOnly month) => StartsOn <= JapaneseDates.EndOfMonth(month) && (EndsOn is null || EndsOn >= month);
 
-    public MonthlyFee? FeeFor(DateOnly month) => Fees.FirstOrDefault(f => f.Month == month);
+    /// <summary>
+    /// The fee in force for the month: the determination made for that month or, in a month the placement covers, the latest
+    /// one before it (a 利用者負担額決定 holds from its 適用開始 until the next; one is made only when the fee changes).
+    /// </summary>
+    public MonthlyFee? FeeFor(DateOnly month)
+    {
+        MonthlyFee? inForce = null;
+        foreach (var fee in Fees)
+        {
+            if (fee.Month > month) break;
+            if (fee.Month == month) return fee;
+            inForce = fee;
+        }
+        return CoversMonth(month) ? inForce : null;
+    }
+
+    /// <summary>The determination made for exactly this month, if any.</summary>
+    public MonthlyFee? DeterminedFor(DateOnly month) => Fees.FirstOrDefault(f => f.Month == month);
 
     /// <summary>The certification the placement rested on that day (the link in force then).</summary>
     public Guid CertificationOn(DateOnly day) => Certifications?.LastOrDefault(c => c.From <= day)?.CertificationId ?? CertificationId;
@@ -64,8 +81,10 @@ public sealed record Placement(
         },
         (not null, FeeDetermined e) => state with
         {
-            Fees = [.. state.Fees.Where(f => f.Month != e.Month),
-                new MonthlyFee(e.Month, e.Fee, e.SideDishFee, e.Reason, (state.FeeFor(e.Month)?.Determinations ?? 0) + 1, MonthlyFee.AssessmentOf(e.Quote))],
+            // Kept in month order: FeeFor reads the one in force by walking it.
+            Fees = [.. state.Fees.Where(f => f.Month != e.Month)
+                .Append(new MonthlyFee(e.Month, e.Fee, e.SideDishFee, e.Reason, (state.DeterminedFor(e.Month)?.Determinations ?? 0) + 1, MonthlyFee.AssessmentOf(e.Quote)))
+                .OrderBy(f => f.Month)],
         },
         _ => state,
     };
@@ -129,16 +148,23 @@ public sealed record Placement(
 
     /// <summary>
     /// A fee for a month, only when it or the 階層判定 behind it differs from the one in force (so re-running a job never
-    /// duplicates a determination, and a 税更正 that moves the household to another tier at the same amount is still recorded
-    /// for what depends on the tier, such as 延長保育料); a changed determination names the amounts it replaces (更正).
+    /// duplicates a determination, a month whose fee did not change adds nothing, and a 税更正 that moves the household to
+    /// another tier at the same amount is still recorded for what depends on the tier, such as 延長保育料). A determination
+    /// that corrects a month already decided (its own determination, or one in force from earlier when the reason is not the
+    /// routine run's) names the amounts it replaces (更正).
     /// </summary>
     public FeeDetermined? Determine(DateOnly month, Fees.ChildFee quote, FeeChangeReason reason, DateOnly effectiveFrom)
     {
         var current = FeeFor(month);
         if (current is not null && current.Fee == quote.Fee && current.SideDishFee == quote.SideDishFee
             && (current.Assessment is null || current.Assessment == MonthlyFee.AssessmentOf(quote))) return null;
-        return new FeeDetermined(Id, month, quote.Fee, quote.SideDishFee, month, effectiveFrom, reason, current?.Fee, current?.SideDishFee, quote);
+        var replaced = current is not null && (current.Month == month || !IsRoutine(reason)) ? current : null;
+        return new FeeDetermined(Id, month, quote.Fee, quote.SideDishFee, month, effectiveFrom, reason, replaced?.Fee, replaced?.SideDishFee, quote);
     }
+
+    private static bool IsRoutine(FeeChangeReason reason) =>
+        reason is FeeChangeReason.Monthly or FeeChangeReason.SeptemberSwitch or FeeChangeReason.AprilProgression or FeeChangeReason.Start
+            or FeeChangeReason.Continuation;
 
     private void RequireRunning()
     {

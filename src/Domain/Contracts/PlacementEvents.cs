@@ -87,7 +87,7 @@ public enum FeeChangeReason
 {
     /// <summary>入所</summary>
     Start,
-    /// <summary>月次の決定 (no change in facts; the month's first determination)</summary>
+    /// <summary>月次の決定 (the monthly run found the fee changed, e.g. a child reached a new age or a sibling entered or left)</summary>
     Monthly,
     /// <summary>9月切替 (the new 年度's tax)</summary>
     SeptemberSwitch,
@@ -99,16 +99,19 @@ public enum FeeChangeReason
     CircumstancesChanged,
     /// <summary>退所・利用解除 (日割)</summary>
     Leaving,
+    /// <summary>継続: the fee the month already had, recorded for it because a correction of earlier months would otherwise carry into it</summary>
+    Continuation,
 }
 
 /// <summary>
-/// 利用者負担額決定 for one month: 額 (after 日割), 副食費, 算定基準日, 適用開始日, 変更事由, and the full basis (inputs and rule version).
-/// A later determination for the same month supersedes it (更正) and names the amount it replaces.
+/// 利用者負担額決定: 額 (after 日割), 副食費, 算定基準日, 適用開始日, 変更事由, and the full basis (inputs and rule version), in force
+/// from its month until the next determination (one is made only when the fee or its 階層判定 changes). A later determination
+/// for the same month supersedes it (更正) and names the amount it replaces.
 /// </summary>
-/// <param name="Month">the month the fee is for (first day)</param>
+/// <param name="Month">the first month the fee is for (first day); it holds for the months after it until the next determination</param>
 /// <param name="CalculatedOn">算定基準日 (各月初日)</param>
 /// <param name="EffectiveFrom">適用開始日 (the month's first day, or the day of entry)</param>
-/// <param name="Replaces">the fee this determination corrects (更正前の額), null for the month's first determination</param>
+/// <param name="Replaces">the fee this determination corrects for the month (更正前の額), null when it is not a correction</param>
 public sealed record FeeDetermined(
     Guid PlacementId,
     DateOnly Month,

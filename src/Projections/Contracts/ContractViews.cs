@@ -17,7 +17,19 @@ public sealed record RosterEntry(Guid PlacementId, string ContractNumber, Guid C
 public sealed record FacilityRoster(Guid FacilityId, DateOnly Month, int Enrolled, IReadOnlyList<RosterCount> Counts, IReadOnlyList<RosterEntry> Children);
 
 /// <summary>One line of a month's fee list: a placement's fee in force for the month.</summary>
-public sealed record MonthlyFeeLine(Guid PlacementId, string ContractNumber, Guid ChildId, Guid FacilityId, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations);
+/// <param name="DeterminedFor">the month of the 利用者負担額決定 in force (this month, or the latest month before it whose fee changed)</param>
+/// <param name="Determinations">how many determinations were made for that month (more than one: 更正)</param>
+public sealed record MonthlyFeeLine(Guid PlacementId, string ContractNumber, Guid ChildId, Guid FacilityId, long Fee, long SideDishFee, FeeChangeReason Reason, int Determinations,
+    DateOnly DeterminedFor);
+
+/// <summary>A child's fee for one month: the 利用者負担額 and 副食費 in force for it and the determination they come from.</summary>
+/// <param name="Month">対象月 (first day)</param>
+/// <param name="ContractNumber">契約履歴番号</param>
+/// <param name="Fee">利用者負担額 (after 日割 and every reduction)</param>
+/// <param name="SideDishFee">副食費</param>
+/// <param name="Reason">変更事由 of the determination in force</param>
+/// <param name="DeterminedFor">the month of the 利用者負担額決定 in force (this month, or the latest month before it whose fee changed)</param>
+public sealed record ChildMonthlyFee(DateOnly Month, Guid PlacementId, string ContractNumber, long Fee, long SideDishFee, FeeChangeReason Reason, DateOnly DeterminedFor);
 
 /// <summary>利用者負担額一覧: a month's fees across the ward, with totals.</summary>
 public sealed record MonthlyFeeList(DateOnly Month, int Placements, long TotalFees, long TotalSideDishFees, IReadOnlyList<MonthlyFeeLine> Lines);
@@ -51,9 +63,22 @@ public static class ContractQueries
         var lines = placements
             .Select(p => (Placement: p, Fee: p.FeeFor(month)))
             .Where(x => x.Fee is not null)
-            .Select(x => new MonthlyFeeLine(x.Placement.Id, x.Placement.ContractNumber, x.Placement.ChildId, x.Placement.FacilityId, x.Fee!.Fee, x.Fee.SideDishFee, x.Fee.Reason, x.Fee.Determinations))
+            .Select(x => new MonthlyFeeLine(x.Placement.Id, x.Placement.ContractNumber, x.Placement.ChildId, x.Placement.FacilityId, x.Fee!.Fee, x.Fee.SideDishFee, x.Fee.Reason,
+                x.Fee.Determinations, x.Fee.Month))
             .OrderBy(l => l.ContractNumber)
             .ToList();
         return new MonthlyFeeList(month, lines.Count, lines.Sum(l => l.Fee), lines.Sum(l => l.SideDishFee), lines);
+    }
+
+    /// <summary>A child's fees month by month from <paramref name="from"/> to <paramref name="to"/> (first days), per placement covering or charged for the month.</summary>
+    public static async Task<IReadOnlyList<ChildMonthlyFee>> ChildMonthlyFeesAsync(this IQuerySession session, Guid childId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var placements = await session.Query<Placement>().Where(p => p.ChildId == childId).ToListAsync(ct);
+        var fees = new List<ChildMonthlyFee>();
+        for (var month = from; month <= to; month = month.AddMonths(1))
+            foreach (var placement in placements.OrderBy(p => p.StartsOn))
+                if (placement.FeeFor(month) is { } fee)
+                    fees.Add(new ChildMonthlyFee(month, placement.Id, placement.ContractNumber, fee.Fee, fee.SideDishFee, fee.Reason, fee.Month));
+        return fees;
     }
 }

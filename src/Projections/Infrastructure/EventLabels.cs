@@ -57,7 +57,7 @@ public static class EventLabels
         Domain.Contracts.PlacementCancelled => "利用解除",
         Domain.Contracts.PlacementTransferredOut => "異動 (転園)",
         Domain.Contracts.PlacementCertificationChanged e => $"異動 (認定変更: {(int)e.Category}号{(e.CareLevel is { } level ? level == Domain.Certification.CareLevel.Standard ? " 標準時間" : " 短時間" : "")})",
-        Domain.Contracts.FeeDetermined e => e.Replaces is null ? $"利用者負担額決定 {e.Month:yyyy-MM}: {e.Fee:N0}円" : $"利用者負担額更正 {e.Month:yyyy-MM}: {e.Replaces:N0}円 → {e.Fee:N0}円 ({e.Reason})",
+        Domain.Contracts.FeeDetermined e => e.Replaces is null ? $"利用者負担額決定 {e.Month:yyyy-MM}〜: {e.Fee:N0}円" : $"利用者負担額更正 {e.Month:yyyy-MM}〜: {e.Replaces:N0}円 → {e.Fee:N0}円 ({e.Reason})",
         Domain.Contracts.FeeReductionApplied e => $"減免申請 ({e.Kind})",
         Domain.Contracts.FeeReductionGranted e => $"減免決定 {e.Numerator}/{e.Denominator} ({e.From:yyyy-MM-dd}〜{e.To:yyyy-MM-dd})",
         Domain.Contracts.FeeReductionRejected => "減免棄却",

@@ -20,6 +20,10 @@ public sealed class FeeDeterminationTests(AppFixture fixture) : IntegrationConte
 
     private async Task<JsonElement[]> Fees(Guid childId) => [.. (await Api.GetJson($"/api/children/{childId}/fees", ApiClient.Finance)).EnumerateArray()];
 
+    private async Task<(string Month, long Fee, string DeterminedFor)[]> MonthlyFees(Guid childId, string from, string to) =>
+        [.. (await Api.GetJson($"/api/children/{childId}/monthly-fees?from={from}&to={to}", ApiClient.Finance)).EnumerateArray()
+            .Select(f => (f.GetProperty("month").GetString()!, f.GetProperty("fee").GetInt64(), f.GetProperty("determinedFor").GetString()!))];
+
     private Task MonthlyRun(DateOnly month) => Host.MonthlyRun(Api, month);
 
     [Fact]
@@ -48,24 +52,52 @@ public sealed class FeeDeterminationTests(AppFixture fixture) : IntegrationConte
         for (var month = new DateOnly(2027, 5, 1); month <= new DateOnly(2027, 10, 1); month = month.AddMonths(1)) await MonthlyRun(month);
         await MonthlyRun(new DateOnly(2027, 5, 1)); // a re-run determines nothing twice
 
+        // A determination holds until the fee changes: April's (入所) and September's (the new 年度's tax), no others.
         var before = await Fees(family.Family.ChildId);
-        before.Select(f => (f.GetProperty("month").GetString(), f.GetProperty("fee").GetInt64())).ShouldBe([
-            ("2027-04-01", 30_000L), ("2027-05-01", 30_000L), ("2027-06-01", 30_000L), ("2027-07-01", 30_000L), ("2027-08-01", 30_000L),
-            ("2027-09-01", 44_500L), ("2027-10-01", 44_500L)]);
-        before.Single(f => f.GetProperty("month").GetString() == "2027-09-01").GetProperty("reason").GetString().ShouldBe("septemberSwitch");
+        before.Select(f => (f.GetProperty("month").GetString(), f.GetProperty("fee").GetInt64())).ShouldBe([("2027-04-01", 30_000L), ("2027-09-01", 44_500L)]);
+        before[1].GetProperty("reason").GetString().ShouldBe("septemberSwitch");
+        (await MonthlyFees(family.Family.ChildId, "2027-04-01", "2027-10-01")).ShouldBe([
+            ("2027-04-01", 30_000L, "2027-04-01"), ("2027-05-01", 30_000L, "2027-04-01"), ("2027-06-01", 30_000L, "2027-04-01"), ("2027-07-01", 30_000L, "2027-04-01"),
+            ("2027-08-01", 30_000L, "2027-04-01"), ("2027-09-01", 44_500L, "2027-09-01"), ("2027-10-01", 44_500L, "2027-09-01")]);
 
         // 税更正 of 年度2026 for the mother: 50,000 → 60,000, so the household's 105,000 is 第5 for April–August 2027.
         await RecordTax(family.Family, 2026, 60_000, 0, correctionReason: "扶養控除の更正", version: 1);
 
+        // One 更正 from April holds through August; September already had its own determination and keeps it.
         var corrections = (await Fees(family.Family.ChildId)).Where(f => f.GetProperty("reason").GetString() == "taxCorrection").ToList();
-        corrections.Select(f => f.GetProperty("month").GetString()).ShouldBe(["2027-04-01", "2027-05-01", "2027-06-01", "2027-07-01", "2027-08-01"]);
-        corrections.ShouldAllBe(f => f.GetProperty("fee").GetInt64() == 44_500 && f.GetProperty("replaces").GetInt64() == 30_000);
+        corrections.Select(f => (f.GetProperty("month").GetString(), f.GetProperty("fee").GetInt64(), f.GetProperty("replaces").GetInt64()))
+            .ShouldBe([("2027-04-01", 44_500L, 30_000L)]);
+        (await MonthlyFees(family.Family.ChildId, "2027-04-01", "2027-10-01")).Select(f => (f.Month, f.Fee)).ShouldBe([
+            ("2027-04-01", 44_500L), ("2027-05-01", 44_500L), ("2027-06-01", 44_500L), ("2027-07-01", 44_500L), ("2027-08-01", 44_500L),
+            ("2027-09-01", 44_500L), ("2027-10-01", 44_500L)]);
         var history = await Api.GetJson($"/api/placements/{(await Fees(family.Family.ChildId))[0].GetProperty("placementId").GetGuid()}/history", ApiClient.Auditor);
-        history.EnumerateArray().Count(e => e.GetProperty("label").GetString()!.StartsWith("利用者負担額更正")).ShouldBe(5);
+        history.EnumerateArray().Select(e => e.GetProperty("label").GetString()!).Where(l => l.StartsWith("利用者負担額更正"))
+            .ShouldBe(["利用者負担額更正 2027-04〜: 30,000円 → 44,500円 (TaxCorrection)"]);
     }
 
     [Fact]
-    public async Task leaving_mid_month_prorates_that_month_and_zeroes_the_months_after()
+    public async Task a_tax_correction_does_not_carry_into_the_months_the_next_year_decides()
+    {
+        var (family, _) = await PlacedInApril();
+        await RecordTax(family.Family, 2027, 50_000, 45_000);   // 年度2027 as 年度2026: 95,000 → 第4, 30,000 all year
+        Clock.Today = new DateOnly(2027, 10, 15);
+        for (var month = new DateOnly(2027, 5, 1); month <= new DateOnly(2027, 10, 1); month = month.AddMonths(1)) await MonthlyRun(month);
+        (await Fees(family.Family.ChildId)).Length.ShouldBe(1);
+
+        await RecordTax(family.Family, 2026, 60_000, 0, correctionReason: "扶養控除の更正", version: 1);
+
+        // April–August follow 年度2026 (44,500); September on follows 年度2027, unchanged, so September records the fee it had.
+        (await MonthlyFees(family.Family.ChildId, "2027-04-01", "2027-10-01")).Select(f => (f.Month, f.Fee)).ShouldBe([
+            ("2027-04-01", 44_500L), ("2027-05-01", 44_500L), ("2027-06-01", 44_500L), ("2027-07-01", 44_500L), ("2027-08-01", 44_500L),
+            ("2027-09-01", 30_000L), ("2027-10-01", 30_000L)]);
+        var fees = await Fees(family.Family.ChildId);
+        fees.Select(f => (f.GetProperty("month").GetString(), f.GetProperty("reason").GetString())).ShouldBe([
+            ("2027-04-01", "start"), ("2027-04-01", "taxCorrection"), ("2027-09-01", "continuation")]);
+        fees[2].GetProperty("replaces").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task leaving_mid_month_prorates_that_month_and_the_months_after_owe_nothing()
     {
         var (family, placement) = await PlacedInApril();
         Clock.Today = new DateOnly(2027, 6, 20);
@@ -75,12 +107,13 @@ public sealed class FeeDeterminationTests(AppFixture fixture) : IntegrationConte
         var version = (await Api.GetJson($"/api/placements/{placement}")).GetProperty("version").GetInt32();
         await Host.ExecuteAndWaitAsync(async () => await Api.PostJson($"/api/placements/{placement}/leaving", new { lastDay = new DateOnly(2027, 5, 15), reason = "転出", version }));
 
-        var latest = (await Fees(family.Family.ChildId)).GroupBy(f => f.GetProperty("month").GetString()).ToDictionary(g => g.Key!, g => g.Last());
-        latest["2027-04-01"].GetProperty("fee").GetInt64().ShouldBe(30_000);
-        latest["2027-05-01"].GetProperty("fee").GetInt64().ShouldBe(14_510);   // 30,000 × 15/31 = 14,516 → 10円未満切捨て
-        latest["2027-05-01"].GetProperty("reason").GetString().ShouldBe("leaving");
-        latest["2027-06-01"].GetProperty("fee").GetInt64().ShouldBe(0);
-        latest["2027-06-01"].GetProperty("replaces").GetInt64().ShouldBe(30_000);
+        // 30,000 × 15/31 = 14,516 → 10円未満切捨て; June is no longer a month of the placement, so it owes nothing.
+        (await MonthlyFees(family.Family.ChildId, "2027-04-01", "2027-06-01")).Select(f => (f.Month, f.Fee)).ShouldBe([("2027-04-01", 30_000L), ("2027-05-01", 14_510L)]);
+        var may = (await Fees(family.Family.ChildId)).Last();
+        (may.GetProperty("month").GetString(), may.GetProperty("reason").GetString(), may.GetProperty("replaces").GetInt64()).ShouldBe(("2027-05-01", "leaving", 30_000L));
+        var june = (await Api.GetJson("/api/charge-notices?month=2027-06-01", ApiClient.Finance)).GetProperty("notices").EnumerateArray()
+            .Single(n => n.GetProperty("subject").GetString() == "userFee");
+        (june.GetProperty("amount").GetInt64(), june.GetProperty("revision").GetInt32()).ShouldBe((0L, 2));
     }
 
     [Fact]

@@ -41,7 +41,12 @@ public sealed class FeeReductionTests(AppFixture fixture) : IntegrationContext(f
         latest["2027-05-01"].GetProperty("fee").GetInt64().ShouldBe(52_000);
         latest["2027-05-01"].GetProperty("reason").GetString().ShouldBe("circumstancesChanged");
         latest["2027-05-01"].GetProperty("replaces").GetInt64().ShouldBe(104_000);
-        latest["2027-06-01"].GetProperty("basis").GetProperty("waiverReduction").GetInt64().ShouldBe(52_000);
+        latest["2027-05-01"].GetProperty("basis").GetProperty("waiverReduction").GetInt64().ShouldBe(52_000);
+        // June's fee was the same as May's before and after: May's 更正 holds for it.
+        latest.ContainsKey("2027-06-01").ShouldBeFalse();
+        (await Api.GetJson($"/api/children/{family.Family.ChildId}/monthly-fees?from=2027-04-01&to=2027-06-01", ApiClient.Finance)).EnumerateArray()
+            .Select(f => (f.GetProperty("month").GetString(), f.GetProperty("fee").GetInt64(), f.GetProperty("determinedFor").GetString()))
+            .ShouldBe([("2027-04-01", 104_000L, "2027-04-01"), ("2027-05-01", 52_000L, "2027-05-01"), ("2027-06-01", 52_000L, "2027-05-01")]);
 
         var rejected = await Api.PostJson("/api/fee-reductions", new
         {

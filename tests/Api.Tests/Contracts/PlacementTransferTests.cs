@@ -12,8 +12,10 @@ public sealed class PlacementTransferTests(AppFixture fixture) : IntegrationCont
 
     private async Task<JsonElement> Placement(Guid id) => await Api.GetJson($"/api/placements/{id}", ApiClient.Auditor);
 
-    private static long? FeeFor(JsonElement placement, DateOnly month) =>
-        placement.GetProperty("fees").EnumerateArray().Where(f => f.GetProperty("month").GetString() == $"{month:yyyy-MM-dd}")
+    /// <summary>The placement's fee in force for the month, as the child's month-by-month fees show it (null: the month owes nothing on it).</summary>
+    private async Task<long?> FeeFor(JsonElement placement, DateOnly month) =>
+        (await Api.GetJson($"/api/children/{placement.GetProperty("childId").GetGuid()}/monthly-fees?from={month:yyyy-MM-dd}&to={month:yyyy-MM-dd}", ApiClient.Auditor))
+            .EnumerateArray().Where(f => f.GetProperty("placementId").GetGuid() == placement.GetProperty("id").GetGuid())
             .Select(f => (long?)f.GetProperty("fee").GetInt64()).SingleOrDefault();
 
     private static IEnumerable<string> Labels(JsonElement history) => history.EnumerateArray().Select(e => e.GetProperty("label").GetString()!);
@@ -25,7 +27,7 @@ public sealed class PlacementTransferTests(AppFixture fixture) : IntegrationCont
         Clock.Today = new DateOnly(2027, 6, 10);
         await Host.MonthlyRun(Api, June2027);
         var before = await Placement(placed.PlacementId);
-        var juneFee = FeeFor(before, June2027)!.Value;
+        var juneFee = (await FeeFor(before, June2027))!.Value;
         var other = await Api.RegisteredFacility();
 
         JsonElement created = default;
@@ -35,13 +37,13 @@ public sealed class PlacementTransferTests(AppFixture fixture) : IntegrationCont
         var old = await Placement(placed.PlacementId);
         old.GetProperty("endsOn").GetString().ShouldBe("2027-05-31");
         old.GetProperty("endReason").GetString().ShouldBe("転園");
-        FeeFor(old, June2027).ShouldBe(0);
+        (await FeeFor(old, June2027)).ShouldBeNull();
         var moved = await Placement(created.GetProperty("id").GetGuid());
         moved.GetProperty("facilityId").GetGuid().ShouldBe(other);
         moved.GetProperty("startsOn").GetString().ShouldBe("2027-06-01");
         moved.GetProperty("classAge").GetInt32().ShouldBe(1);
         created.GetProperty("contractNumber").GetString().ShouldNotBe(old.GetProperty("contractNumber").GetString());
-        FeeFor(moved, June2027).ShouldBe(juneFee);
+        (await FeeFor(moved, June2027)).ShouldBe(juneFee);
         Labels(await Api.GetJson($"/api/placements/{placed.PlacementId}/history", ApiClient.Auditor)).ShouldContain("異動 (転園)");
         Labels(await Api.GetJson($"/api/placements/{moved.GetProperty("id").GetGuid()}/history", ApiClient.Auditor)).First().ShouldBe("利用決定・入所 (転園)");
         var roster = await Api.GetJson($"/api/facilities/{placed.FacilityId}/roster?month=2027-06-01", ApiClient.Auditor);
@@ -76,7 +78,7 @@ public sealed class PlacementTransferTests(AppFixture fixture) : IntegrationCont
         Clock.Today = new DateOnly(2027, 6, 10);
         await Host.MonthlyRun(Api, new DateOnly(2027, 5, 1));
         await Host.MonthlyRun(Api, June2027);
-        var standard = FeeFor(await Placement(placed.PlacementId), June2027)!.Value;
+        var standard = (await FeeFor(await Placement(placed.PlacementId), June2027))!.Value;
 
         // The mother cuts her hours to 100 from 15 May: 保育短時間 from that day, so from June for the fee (各月初日).
         var certification = await Api.GetJson($"/api/certifications/{placed.Family.CertificationId}", ApiClient.Auditor);
@@ -101,8 +103,8 @@ public sealed class PlacementTransferTests(AppFixture fixture) : IntegrationCont
         }, 200, ApiClient.Clerk);
         var shortFee = quote.GetProperty("children")[0].GetProperty("fee").GetInt64();
         shortFee.ShouldBeLessThan(standard);
-        FeeFor(after, new DateOnly(2027, 5, 1)).ShouldBe(standard);
-        FeeFor(after, June2027).ShouldBe(shortFee);
+        (await FeeFor(after, new DateOnly(2027, 5, 1))).ShouldBe(standard);
+        (await FeeFor(after, June2027)).ShouldBe(shortFee);
         var roster = await Api.GetJson($"/api/facilities/{placed.FacilityId}/roster?month=2027-05-01", ApiClient.Auditor);
         roster.GetProperty("counts")[0].GetProperty("careLevel").GetString().ShouldBe("standard");
         roster = await Api.GetJson($"/api/facilities/{placed.FacilityId}/roster?month=2027-06-01", ApiClient.Auditor);

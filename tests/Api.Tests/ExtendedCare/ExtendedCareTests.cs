@@ -130,10 +130,8 @@ public sealed class ExtendedCareTests(AppFixture fixture) : IntegrationContext(f
         june.GetProperty("reason").GetString().ShouldBe("contracted");
         (june.GetProperty("basis").GetProperty("prorationNumerator").GetInt32(), june.GetProperty("basis").GetProperty("prorationDenominator").GetInt32()).ShouldBe((15, 30));
 
-        // July: the extended-care run finds no 階層 before the month's 利用者負担額 is determined, then charges the full month.
+        // July: the month's run charges the full month on the 階層 of the 利用者負担額決定 in force.
         Clock.Today = new DateOnly(2027, 7, 10);
-        (await Api.PostJson("/api/extended-care/monthly-runs", new { month = July }, 200, ApiClient.Finance)).GetProperty("contracts").GetInt32().ShouldBe(0);
-        ApiClient.Json(await Api.Post($"/api/extended-care/{id}/fees", new { month = July }, 422, ApiClient.Finance)).GetProperty("rule").GetString().ShouldBe("extended-care.no-tier");
         await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/fees/monthly-runs", new { month = July }, 200, ApiClient.Finance));
         var run = await Api.PostJson("/api/extended-care/monthly-runs", new { month = July }, 200, ApiClient.Finance);
         run.GetProperty("totalFees").GetInt64().ShouldBe(Monthly);

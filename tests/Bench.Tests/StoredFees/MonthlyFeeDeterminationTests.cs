@@ -27,7 +27,7 @@ public sealed class MonthlyFeeDeterminationTests(StoredWardFixture ward)
         foreach (var household in households)
         {
             await using var session = ward.Oracle.LightweightSession();
-            await DetermineHouseholdFeesHandler.Handle(new DetermineHouseholdFees(household, month, month, FeeDeterminations.RoutineReason(month)), session, ward.Settings,
+            await DetermineHouseholdFeesHandler.Handle(new DetermineHouseholdFees(household, month, month, FeeDeterminations.RoutineReason(month)), session, ward.Settings, TimeProvider.System,
                 CancellationToken.None);
             await session.SaveChangesAsync();
         }

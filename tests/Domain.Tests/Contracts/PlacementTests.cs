@@ -53,6 +53,38 @@ public class PlacementTests : CertificationSpec
     }
 
     [Fact]
+    public void a_determination_holds_for_the_months_after_it_until_the_next_but_not_past_the_placements_end()
+    {
+        var april = Placed().Determine(April2027, Quote(Taxed(95_000)), FeeChangeReason.Start, April2027)!;
+        var september = Placed(april).Determine(new DateOnly(2027, 9, 1), Quote(Taxed(150_000)), FeeChangeReason.SeptemberSwitch, new DateOnly(2027, 9, 1))!;
+        var placement = Placed(september, april);   // kept in month order whatever order they came in
+
+        placement.FeeFor(new DateOnly(2027, 3, 1)).ShouldBeNull();
+        placement.FeeFor(new DateOnly(2027, 8, 1))!.Month.ShouldBe(April2027);
+        placement.FeeFor(new DateOnly(2028, 2, 1))!.Month.ShouldBe(new DateOnly(2027, 9, 1));
+        placement.DeterminedFor(new DateOnly(2027, 8, 1)).ShouldBeNull();
+
+        var left = Placed(april, new ChildLeftFacility(PlacementId, new DateOnly(2027, 6, 30), "転出"));
+        left.FeeFor(new DateOnly(2027, 6, 1))!.Fee.ShouldBe(april.Fee);
+        left.FeeFor(new DateOnly(2027, 7, 1)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_month_whose_fee_is_the_one_in_force_gets_nothing_and_a_change_is_a_correction_only_when_it_corrects()
+    {
+        var april = Placed().Determine(April2027, Quote(Taxed(95_000)), FeeChangeReason.Start, April2027)!;
+        var june = new DateOnly(2027, 6, 1);
+
+        Placed(april).Determine(june, Quote(Taxed(95_000)), FeeChangeReason.Monthly, june).ShouldBeNull();
+        // The routine run finding a new fee decides the month afresh; a 税更正 of a month already charged corrects it.
+        var routine = Placed(april).Determine(june, Quote(Taxed(150_000)), FeeChangeReason.Monthly, june)!;
+        routine.Replaces.ShouldBeNull();
+        var corrected = Placed(april).Determine(june, Quote(Taxed(150_000)), FeeChangeReason.TaxCorrection, june)!;
+        corrected.Replaces.ShouldBe(april.Fee);
+        corrected.Fee.ShouldNotBe(april.Fee);
+    }
+
+    [Fact]
     public void a_transfer_ends_the_placement_the_day_before_the_first_of_the_month_it_starts_elsewhere()
     {
         var moved = Placed().TransferOut(new DateOnly(2027, 6, 1), Guid.NewGuid(), FacilityB);
