@@ -26,7 +26,7 @@ public static class KosodateStore
         opts.Events.DatabaseSchemaName = schema;
 
         // Decided before the first row is written (STACK.md G4): camelCase JSON, enums as strings.
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        opts.Serializer(new BufferedJsonSerializer { EnumStorage = EnumStorage.AsString, Casing = Casing.CamelCase });
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
 
         // Audit: every event records who (user_name), and the request it came from (correlation/causation).

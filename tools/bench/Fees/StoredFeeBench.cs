@@ -206,21 +206,23 @@ public static class StoredFeeBench
     public static async Task<FeeRunCheck> CheckAsync(NpgsqlDataSource database, string schema, DateOnly month, CancellationToken ct)
     {
         var sql = $"""
-            with covering as (
+            with covering as materialized (
                 select id from {schema}.mt_doc_placement
                 where (data ->> 'startsOn')::date <= $2 and ((data ->> 'endsOn') is null or (data ->> 'endsOn')::date >= $1)),
+            determinations as materialized (
+                select e.stream_id, (e.data ->> 'month')::date as month, e.version, (e.data ->> 'fee')::bigint as fee, (e.data ->> 'sideDishFee')::bigint as side_dish
+                from {schema}.mt_events e where e.type = 'fee_determined'),
             in_force as (
-                select distinct on (e.stream_id) e.stream_id, (e.data ->> 'fee')::bigint as fee, (e.data ->> 'sideDishFee')::bigint as side_dish
-                from covering c join {schema}.mt_events e on e.stream_id = c.id and e.type = 'fee_determined' and (e.data ->> 'month')::date <= $1
-                order by e.stream_id, (e.data ->> 'month')::date desc, e.version desc),
+                select distinct on (d.stream_id) d.stream_id, d.fee, d.side_dish
+                from determinations d join covering c on c.id = d.stream_id where d.month <= $1
+                order by d.stream_id, d.month desc, d.version desc),
             this_month as (
-                select e.stream_id, count(*) as n from covering c
-                join {schema}.mt_events e on e.stream_id = c.id and e.type = 'fee_determined' and (e.data ->> 'month')::date = $1
-                group by e.stream_id)
+                select d.stream_id, count(*) as n from determinations d join covering c on c.id = d.stream_id where d.month = $1 group by d.stream_id)
             select (select count(*) from covering), (select count(*) from in_force), (select count(*) from this_month), (select count(*) from this_month where n > 1),
                    (select coalesce(sum(fee), 0) from in_force), (select coalesce(sum(side_dish), 0) from in_force)
             """;
         await using var command = database.CreateCommand(sql);
+        command.CommandTimeout = 0;   // reads every determination of the ward
         command.Parameters.AddWithValue(month);
         command.Parameters.AddWithValue(new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)));
         await using var reader = await command.ExecuteReaderAsync(ct);
