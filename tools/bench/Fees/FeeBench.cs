@@ -25,7 +25,8 @@ public static class FeeBench
                       the service's configuration: the previous month first (warm-up, as a running service has done), then
                       the month (default 2027-06) twice; prints the load time (not part of the run), the run's wall time,
                       placements per second, CPU of the client and of PostgreSQL, the events appended, the second run
-                      (appends nothing) and a check that every placement has exactly one determination for the month.
+                      (appends nothing) and a check that every placement has a determination in force for the month
+                      and none was made for it twice.
                       Exit 1 if the check or the second run fails.
           --keep-ward keep the ward an earlier run left in bench_fees when it has as many placements (no load); pick a
                       --month that ward has not run yet (the warm-up month may then append nothing)

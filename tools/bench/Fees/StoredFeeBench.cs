@@ -31,7 +31,6 @@ public sealed record FeeRunMeasurement(TimeSpan Wall, TimeSpan ClientCpu, TimeSp
     public long Total => EventsAppended.Values.Sum();
 }
 
-/// <summary>The checks after the runs: every placement covering the month has exactly one determination for it.</summary>
 /// <summary>What the stored events say of a month after its run.</summary>
 /// <param name="Placements">placements covering the month</param>
 /// <param name="WithFee">of those, the ones with a 利用者負担額決定 in force for it (made for the month or an earlier one)</param>
