@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using KosodateShien.Domain.Common;
+
+namespace KosodateShien.Domain.Collection;
+
+/// <summary>Where a 調定 stands on a day.</summary>
+public enum ChargeStatus
+{
+    /// <summary>未納, 納期限 not yet passed</summary>
+    [JsonStringEnumMemberName("open")] Open,
+    /// <summary>一部納付, 納期限 not yet passed</summary>
+    [JsonStringEnumMemberName("partiallyPaid")] PartiallyPaid,
+    /// <summary>滞納: something is still owed after 納期限</summary>
+    [JsonStringEnumMemberName("overdue")] Overdue,
+    /// <summary>完納</summary>
+    [JsonStringEnumMemberName("paid")] Paid,
+    /// <summary>過誤納: more was received than is owed</summary>
+    [JsonStringEnumMemberName("overpaid")] Overpaid,
+    /// <summary>調定取消</summary>
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
+}
+
+/// <summary>A 更正 as the charge keeps it.</summary>
+public sealed record ChargeCorrection(DateOnly CorrectedOn, long Delta, long Amount, string Reason);
+
+/// <summary>A payment as the charge keeps it.</summary>
+public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
+
+/// <summary>
+/// 調定: the write model of one charge stream (payer × 賦課年度 × month × 科目), whose id is derived from that key so that
+/// the monthly 調定 and a re-run land on the same stream. Amounts owed and paid are folded from the events; the view
+/// <see cref="AsOf"/> answers for any day, leaving out corrections and payments after it.
+/// </summary>
+/// <param name="OriginalAmount">the 調定額 first assessed</param>
+/// <param name="Amount">the 調定額 after every 更正</param>
+public sealed record Charge(
+    Guid Id,
+    string CollectionNumber,
+    Guid PayerId,
+    Guid? HouseholdId,
+    CollectionSubject Subject,
+    int FiscalYear,
+    int AssessmentFiscalYear,
+    DateOnly Month,
+    long OriginalAmount,
+    long Amount,
+    DateOnly DueDate,
+    int InstallmentCount,
+    string? FacilityNumber,
+    DateOnly AssessedOn,
+    ChargeSource Source,
+    int? RuleVersion,
+    IReadOnlyList<ChargeCorrection> Corrections,
+    IReadOnlyList<ChargePayment> Payments,
+    DateOnly? CancelledOn = null,
+    string? CancellationReason = null) : IStreamVersioned
+{
+    public int Version { get; set; }
+
+    /// <summary>納付済額</summary>
+    public long Paid => Payments.Sum(p => p.Amount);
+
+    /// <summary>What is still owed (0 when cancelled).</summary>
+    public long Outstanding => CancelledOn is not null ? 0 : Math.Max(0, Amount - Paid);
+
+    /// <summary>過誤納額: received beyond what is owed (everything received, once cancelled).</summary>
+    public long Overpaid => CancelledOn is not null ? Paid : Math.Max(0, Paid - Amount);
+
+    /// <summary>時効完成日 (no 更新 recorded yet).</summary>
+    public DateOnly PrescriptionDate => Prescription.ForDueDate(DueDate);
+
+    /// <summary>The latest fee notice revision this charge follows (0 for a charge entered by hand).</summary>
+    public int NoticeRevision => Source.NoticeRevision ?? 0;
+
+    public ChargeStatus StatusOn(DateOnly day) =>
+        CancelledOn is not null ? ChargeStatus.Cancelled
+        : Overpaid > 0 ? ChargeStatus.Overpaid
+        : Outstanding == 0 ? ChargeStatus.Paid
+        : day > DueDate ? ChargeStatus.Overdue
+        : Paid > 0 ? ChargeStatus.PartiallyPaid
+        : ChargeStatus.Open;
+
+    /// <summary>The charge as it stood at the end of <paramref name="day"/>: corrections, payments and a cancellation dated after it are left out.</summary>
+    public Charge AsOf(DateOnly day)
+    {
+        var corrections = Corrections.Where(c => c.CorrectedOn <= day).ToList();
+        return this with
+        {
+            Amount = OriginalAmount + corrections.Sum(c => c.Delta),
+            Corrections = corrections,
+            Payments = [.. Payments.Where(p => p.PaidOn <= day)],
+            CancelledOn = CancelledOn <= day ? CancelledOn : null,
+            CancellationReason = CancelledOn <= day ? CancellationReason : null,
+        };
+    }
+
+    public static Charge? Evolve(Charge? state, object @event) => (state, @event) switch
+    {
+        (null, ChargeAssessed e) => new Charge(e.ChargeId, e.CollectionNumber, e.PayerId, e.HouseholdId, e.Subject, e.FiscalYear, e.AssessmentFiscalYear, e.Month,
+            e.Amount, e.Amount, e.DueDate, e.InstallmentCount, e.FacilityNumber, e.AssessedOn, e.Source, e.RuleVersion, [], []),
+        (not null, ChargeCorrected e) => state with
+        {
+            Amount = e.Amount,
+            Corrections = [.. state.Corrections, new ChargeCorrection(e.CorrectedOn, e.Delta, e.Amount, e.Reason)],
+            Source = e.NoticeRevision is { } revision ? state.Source with { NoticeRevision = revision } : state.Source,
+        },
+        (not null, ChargeCancelled e) => state with { CancelledOn = e.CancelledOn, CancellationReason = e.Reason },
+        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
+        _ => state,
+    };
+
+    /// <summary>The stream id of a payer × 賦課年度 × month × 科目 (a name-based UUID, the same on every node and run).</summary>
+    public static Guid IdFor(Guid payerId, int fiscalYear, DateOnly month, CollectionSubject subject)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"charge/{payerId:N}/{fiscalYear}/{month:yyyy-MM}/{subject}"));
+        hash[6] = (byte)(hash[6] & 0x0F | 0x50);
+        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    /// <summary>調定: refuses an amount below 1 yen, a month not given as its first day and a 納期限 before the month.</summary>
+    public static ChargeAssessed Assess(string collectionNumber, Guid payerId, Guid? householdId, CollectionSubject subject, DateOnly month, long amount, DateOnly dueDate,
+        DateOnly assessedOn, ChargeSource source, int? ruleVersion, string? facilityNumber = null)
+    {
+        if (month.Day != 1) throw new DomainRuleException("charge.month", "A charge is for a month: give its first day.", "month");
+        if (amount < 1) throw new DomainRuleException("charge.amount", "A 調定額 is at least 1 yen.", "amount");
+        if (dueDate < month) throw new DomainRuleException("charge.due-date", "納期限 cannot fall before the month charged.", "dueDate");
+        var fiscalYear = JapaneseDates.FiscalYearOf(month);
+        return new ChargeAssessed(IdFor(payerId, fiscalYear, month, subject), collectionNumber, payerId, householdId, subject, fiscalYear, fiscalYear, month, amount,
+            dueDate, 1, facilityNumber, assessedOn, source, ruleVersion);
+    }
+
+    /// <summary>更正 to a new 調定額; nothing when it is the current one.</summary>
+    public ChargeCorrected? Correct(long amount, DateOnly correctedOn, string reason, int? noticeRevision = null)
+    {
+        RequireNotCancelled();
+        if (amount < 0) throw new DomainRuleException("charge.amount", "A 調定額 cannot be negative.", "amount");
+        if (correctedOn < AssessedOn) throw new DomainRuleException("charge.correction-date", "A 更正 cannot be dated before the 調定.", "correctedOn");
+        if (amount == Amount && noticeRevision is null) return null;
+        return new ChargeCorrected(Id, amount - Amount, amount, correctedOn, reason, noticeRevision);
+    }
+
+    /// <summary>調定取消.</summary>
+    public ChargeCancelled Cancel(DateOnly cancelledOn, string reason)
+    {
+        RequireNotCancelled();
+        if (cancelledOn < AssessedOn) throw new DomainRuleException("charge.cancellation-date", "A 取消 cannot be dated before the 調定.", "cancelledOn");
+        return new ChargeCancelled(Id, cancelledOn, reason);
+    }
+
+    /// <summary>
+    /// 収納: any positive amount is received, even beyond what is owed (the excess is a 過誤納 to apply or refund); a payment
+    /// is a fact, so two received at once are both kept.
+    /// </summary>
+    public PaymentReceived Receive(long amount, DateOnly paidOn, DateOnly bookedOn, PaymentChannel channel)
+    {
+        if (amount < 1) throw new DomainRuleException("payment.amount", "A payment is at least 1 yen.", "amount");
+        if (bookedOn < paidOn) throw new DomainRuleException("payment.booked-before-paid", "日計日 cannot be before 納付日.", "bookedOn");
+        return new PaymentReceived(Id, Guid.CreateVersion7(), amount, paidOn, bookedOn, channel);
+    }
+
+    private void RequireNotCancelled()
+    {
+        if (CancelledOn is not null)
+            throw new DomainRuleException("charge.cancelled", $"Charge {CollectionNumber} was cancelled on {CancelledOn:yyyy-MM-dd}.");
+    }
+}

@@ -1,0 +1,39 @@
+namespace KosodateShien.Domain.Collection;
+
+/// <summary>Where a 調定 came from: entered by hand, or a fee notice (賦課通知) of the contracts side and its revision.</summary>
+public sealed record ChargeSource(Guid? NoticeId, int? NoticeRevision)
+{
+    public static ChargeSource Manual { get; } = new(null, null);
+}
+
+/// <summary>
+/// 調定: a payer owes an amount for a month under one 科目, due on 納期限.
+/// </summary>
+/// <param name="CollectionNumber">徴収番号</param>
+/// <param name="PayerId">納入義務者 (a guardian's person id)</param>
+/// <param name="FiscalYear">賦課年度 (the 年度 of the month charged)</param>
+/// <param name="AssessmentFiscalYear">調定年度 (the 年度 whose books carry it; 滞納繰越 moves it)</param>
+/// <param name="Month">賦課年月 (first day)</param>
+/// <param name="Amount">調定額</param>
+/// <param name="DueDate">納期限</param>
+/// <param name="InstallmentCount">期割数</param>
+/// <param name="FacilityNumber">施設事業所番号, when the charge is for one facility's care</param>
+/// <param name="AssessedOn">調定年月日</param>
+/// <param name="RuleVersion">the collection rule version whose 納期限 was used (null when 納期限 was given by hand)</param>
+public sealed record ChargeAssessed(Guid ChargeId, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear,
+    int AssessmentFiscalYear, DateOnly Month, long Amount, DateOnly DueDate, int InstallmentCount, string? FacilityNumber, DateOnly AssessedOn, ChargeSource Source,
+    int? RuleVersion);
+
+/// <summary>更正: the 調定額 changes by <paramref name="Delta"/> to <paramref name="Amount"/>; a decrease below what was paid leaves an overpayment (過誤納).</summary>
+/// <param name="CorrectedOn">更正年月日</param>
+/// <param name="Reason">更正事由</param>
+/// <param name="NoticeRevision">the fee notice revision behind it, when the contracts side revised the charge</param>
+public sealed record ChargeCorrected(Guid ChargeId, long Delta, long Amount, DateOnly CorrectedOn, string Reason, int? NoticeRevision);
+
+/// <summary>調定取消: the charge was raised in error; what was paid on it becomes an overpayment.</summary>
+public sealed record ChargeCancelled(Guid ChargeId, DateOnly CancelledOn, string Reason);
+
+/// <summary>収納: money received for the charge.</summary>
+/// <param name="PaidOn">納付日 (the day the payer paid)</param>
+/// <param name="BookedOn">日計日 (the day the treasury booked it)</param>
+public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);

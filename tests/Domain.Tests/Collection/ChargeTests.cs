@@ -1,0 +1,101 @@
+namespace KosodateShien.Domain.Tests.Collection;
+
+using KosodateShien.Domain.Collection;
+using KosodateShien.Domain.Common;
+
+/// <summary>調定, 収納, 更正 and 時効 dates on one charge (REFERENCE.md §7, §15 examples 18 and 20).</summary>
+public class ChargeTests
+{
+    private static readonly Guid Payer = Guid.Parse("c0000000-0000-0000-0000-000000000001");
+    private static readonly DateOnly April2027 = new(2027, 4, 1);
+
+    private static Charge Assessed(long amount = 30_000, params object[] later)
+    {
+        var dueDate = CollectionRuleSet.Default.DueDateFor(CollectionSubject.UserFee, April2027);
+        var assessed = Charge.Assess("C2027000001", Payer, null, CollectionSubject.UserFee, April2027, amount, dueDate, new DateOnly(2027, 4, 1), ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Charge.Evolve)!;
+    }
+
+    [Fact]
+    public void the_basic_fee_for_april_is_due_at_the_end_of_april_and_a_month_later_things_are_due_next_month()
+    {
+        // Example 18: 基本保育料 for April 2027 → 納期限 2027-04-30.
+        CollectionRuleSet.Default.DueDateFor(CollectionSubject.UserFee, April2027).ShouldBe(new DateOnly(2027, 4, 30));
+        CollectionRuleSet.Default.DueDateFor(CollectionSubject.Other, new DateOnly(2027, 12, 1)).ShouldBe(new DateOnly(2028, 1, 31));
+        CollectionRuleSet.Default.DueDateFor(CollectionSubject.ExtendedCare, new DateOnly(2028, 2, 1)).ShouldBe(new DateOnly(2028, 2, 29));
+    }
+
+    [Theory]
+    [InlineData("2025-04-30", "2030-04-30")]   // Example 20: period starts 2025-05-01, ends at the end of 2030-04-30
+    [InlineData("2027-04-30", "2032-04-30")]
+    [InlineData("2028-02-28", "2033-02-28")]   // starts 2028-02-29; 2033 has no 29 February → last day of February
+    [InlineData("2024-02-28", "2029-02-28")]
+    [InlineData("2027-12-31", "2032-12-31")]
+    public void prescription_completes_five_years_after_the_day_after_the_due_date(string due, string completes) =>
+        Prescription.ForDueDate(DateOnly.Parse(due)).ShouldBe(DateOnly.Parse(completes));
+
+    [Fact]
+    public void the_charge_keys_its_stream_on_payer_year_month_and_subject()
+    {
+        var charge = Assessed();
+        charge.Id.ShouldBe(Charge.IdFor(Payer, 2027, April2027, CollectionSubject.UserFee));
+        charge.Id.ShouldNotBe(Charge.IdFor(Payer, 2027, April2027, CollectionSubject.SideDish));
+        charge.PrescriptionDate.ShouldBe(new DateOnly(2032, 4, 30));
+        charge.FiscalYear.ShouldBe(2027);
+    }
+
+    [Fact]
+    public void payments_settle_it_in_steps_and_the_status_follows_the_day()
+    {
+        var charge = Assessed();
+        charge.StatusOn(new DateOnly(2027, 4, 30)).ShouldBe(ChargeStatus.Open);
+        charge.StatusOn(new DateOnly(2027, 5, 1)).ShouldBe(ChargeStatus.Overdue);
+
+        var part = charge.Receive(10_000, new DateOnly(2027, 4, 20), new DateOnly(2027, 4, 21), PaymentChannel.Slip);
+        var rest = Charge.Evolve(charge, part)!.Receive(20_000, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 10), PaymentChannel.Counter);
+        var paid = Assessed(30_000, part, rest);
+
+        paid.Outstanding.ShouldBe(0);
+        paid.StatusOn(new DateOnly(2027, 6, 1)).ShouldBe(ChargeStatus.Paid);
+        paid.AsOf(new DateOnly(2027, 4, 25)).StatusOn(new DateOnly(2027, 4, 25)).ShouldBe(ChargeStatus.PartiallyPaid);
+        paid.AsOf(new DateOnly(2027, 5, 5)).Outstanding.ShouldBe(20_000);
+        paid.AsOf(new DateOnly(2027, 5, 5)).StatusOn(new DateOnly(2027, 5, 5)).ShouldBe(ChargeStatus.Overdue);
+    }
+
+    [Fact]
+    public void a_payment_beyond_the_amount_or_a_correction_below_what_was_paid_leaves_an_overpayment()
+    {
+        var charge = Assessed();
+        var payment = charge.Receive(35_000, new DateOnly(2027, 4, 28), new DateOnly(2027, 4, 28), PaymentChannel.DirectDebit);
+        var overpaid = Assessed(30_000, payment);
+        overpaid.Overpaid.ShouldBe(5_000);
+        overpaid.StatusOn(new DateOnly(2027, 5, 1)).ShouldBe(ChargeStatus.Overpaid);
+
+        var corrected = overpaid.Correct(22_250, new DateOnly(2027, 6, 1), "税更正")!;
+        corrected.Delta.ShouldBe(-7_750);
+        var after = Assessed(30_000, payment, corrected);
+        after.Overpaid.ShouldBe(12_750);
+        after.AsOf(new DateOnly(2027, 5, 31)).Amount.ShouldBe(30_000);
+        overpaid.Correct(30_000, new DateOnly(2027, 6, 1), "同額").ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_cancelled_charge_owes_nothing_refunds_what_was_paid_and_takes_no_more_changes()
+    {
+        var charge = Assessed();
+        var payment = charge.Receive(30_000, new DateOnly(2027, 4, 28), new DateOnly(2027, 4, 28), PaymentChannel.Slip);
+        var cancelled = Assessed(30_000, payment, Charge.Evolve(charge, payment)!.Cancel(new DateOnly(2027, 5, 10), "二重調定"));
+
+        cancelled.Outstanding.ShouldBe(0);
+        cancelled.Overpaid.ShouldBe(30_000);
+        cancelled.AsOf(new DateOnly(2027, 5, 9)).StatusOn(new DateOnly(2027, 5, 9)).ShouldBe(ChargeStatus.Paid);
+        Should.Throw<DomainRuleException>(() => cancelled.Correct(1_000, new DateOnly(2027, 6, 1), "x")).Rule.ShouldBe("charge.cancelled");
+    }
+
+    [Theory]
+    [InlineData(0, 1, "charge.amount")]
+    [InlineData(30_000, 15, "charge.month")]
+    public void an_assessment_needs_a_positive_amount_and_a_month(long amount, int day, string rule) =>
+        Should.Throw<DomainRuleException>(() => Charge.Assess("C1", Payer, null, CollectionSubject.UserFee, new DateOnly(2027, 4, day), amount, new DateOnly(2027, 4, 30),
+            new DateOnly(2027, 4, 1), ChargeSource.Manual, null)).Rule.ShouldBe(rule);
+}
