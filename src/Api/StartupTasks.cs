@@ -17,6 +17,7 @@ public static class StartupTasks
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(store, CancellationToken.None);
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
+        await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
 
         var gate = app.Services.GetRequiredService<StartupGate>();
         if (!app.Configuration.GetValue("Demo:Seed", false))

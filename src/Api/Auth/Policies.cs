@@ -28,6 +28,8 @@ public static class Policies
     public const string Simulate = "simulate";
     /// <summary>Run the monthly fee determination (利用者負担額の月次決定): finance.</summary>
     public const string RunFeeJobs = "run-fee-jobs";
+    /// <summary>納付管理: 調定 by hand, 更正, 取消, 収納: finance.</summary>
+    public const string Collect = "collect";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -41,6 +43,7 @@ public static class Policies
         [RunAllocation] = [Roles.Supervisor],
         [Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin, Roles.Finance],
         [RunFeeJobs] = [Roles.Finance],
+        [Collect] = [Roles.Finance],
     };
 
     public static void Register(AuthorizationOptions options)

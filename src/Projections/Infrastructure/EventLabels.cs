@@ -71,6 +71,10 @@ public static class EventLabels
         Domain.ExtendedCare.ExtendedCareCancelled => "延長保育取消",
         Domain.ExtendedCare.ExtendedCareEnded e => $"延長保育利用終了 ({e.LastDay:yyyy-MM-dd})",
         Domain.ExtendedCare.ExtendedCareFeeDetermined e => e.Replaces is null ? $"延長保育料決定 {e.Month:yyyy-MM}: {e.Fee:N0}円" : $"延長保育料更正 {e.Month:yyyy-MM}: {e.Replaces:N0}円 → {e.Fee:N0}円",
+        Domain.Collection.ChargeAssessed e => $"調定 {e.Month:yyyy-MM} {Domain.Collection.CollectionSubjects.JapaneseName(e.Subject)}: {e.Amount:N0}円 (納期限 {e.DueDate:yyyy-MM-dd})",
+        Domain.Collection.ChargeCorrected e => $"調定更正 {e.CorrectedOn:yyyy-MM-dd}: {e.Amount - e.Delta:N0}円 → {e.Amount:N0}円 ({e.Reason})",
+        Domain.Collection.ChargeCancelled e => $"調定取消 {e.CancelledOn:yyyy-MM-dd} ({e.Reason})",
+        Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Charges;
+using KosodateShien.Projections.Collection;
 using KosodateShien.Projections.Contracts;
 using KosodateShien.Projections.ExtendedCare;
 using KosodateShien.Projections.Facilities;
@@ -44,6 +45,7 @@ public static class KosodateStore
         opts.ConfigureContracts();
         opts.ConfigureExtendedCare();
         opts.ConfigureCharges();
+        opts.ConfigureCollection();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

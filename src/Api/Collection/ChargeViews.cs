@@ -1,0 +1,44 @@
+using KosodateShien.Domain.Collection;
+
+namespace KosodateShien.Api.Collection;
+
+/// <summary>
+/// A 調定 as it stood on <paramref name="AsOf"/>: 状態, 調定額, 納付済額, 未納額, 過誤納額, 納期限, 時効完成日, 延滞金, 滞納繰越.
+/// </summary>
+/// <param name="CollectionNumber">徴収番号</param>
+/// <param name="PayerId">納入義務者 (a guardian's person id)</param>
+/// <param name="Subject">科目</param>
+/// <param name="FiscalYear">賦課年度</param>
+/// <param name="AssessmentFiscalYear">調定年度</param>
+/// <param name="Month">賦課年月 (first day)</param>
+/// <param name="Amount">調定額 (after every 更正 dated on or before <paramref name="AsOf"/>)</param>
+/// <param name="Paid">納付済額</param>
+/// <param name="Outstanding">未納額</param>
+/// <param name="Overpaid">過誤納額</param>
+/// <param name="DueDate">納期限</param>
+/// <param name="PrescriptionDate">時効完成日</param>
+/// <param name="LateFee">延滞金 assessed on it (none yet: 延滞金 is computed when the charge is paid late)</param>
+/// <param name="CarriedForward">滞納繰越分 (carried into a later 年度 at 出納閉鎖)</param>
+/// <param name="CarriedToFiscalYear">繰越年度</param>
+/// <param name="Version">the stream version, for writes</param>
+public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear, int AssessmentFiscalYear,
+    DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
+    bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
+    IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, int Version)
+{
+    public static ChargeView Of(Charge charge, DateOnly asOf)
+    {
+        var then = charge.AsOf(asOf);
+        return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, charge.AssessmentFiscalYear,
+            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, charge.PrescriptionDate, 0, false, null,
+            charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, charge.Version);
+    }
+}
+
+/// <summary>
+/// 納入義務者の収納状況: every charge of the payer with the totals owed and overpaid on <paramref name="AsOf"/>.
+/// </summary>
+/// <param name="Outstanding">未納額 (all charges)</param>
+/// <param name="Overpaid">過誤納額 not yet applied or refunded</param>
+/// <param name="RefundDue">還付未済額 (every 過誤納 until 充当 is built)</param>
+public sealed record PayerAccount(Guid PayerId, DateOnly AsOf, long Charged, long Paid, long Outstanding, long Overpaid, long RefundDue, IReadOnlyList<ChargeView> Charges);

@@ -1,0 +1,31 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using KosodateShien.Domain.Collection;
+using Marten;
+using Marten.Events.Aggregation;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace KosodateShien.Projections.Collection;
+
+/// <summary>調定 snapshot: the charge as its events leave it.</summary>
+public sealed class ChargeProjection : SingleStreamProjection<Charge, Guid>
+{
+    public override Charge? Evolve(Charge? snapshot, Guid id, IEvent e) => Charge.Evolve(snapshot, e.Data);
+}
+
+public static class CollectionStoreConfiguration
+{
+    /// <summary>徴収番号 sequence.</summary>
+    public const string CollectionNumberSequence = "collection_number_seq";
+
+    public static StoreOptions ConfigureCollection(this StoreOptions opts)
+    {
+        opts.Projections.Add(new ChargeProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.Month).Index(x => x.HouseholdId).UniqueIndex(x => x.CollectionNumber);
+        opts.Schema.For<CollectionRuleSet>().Index(x => x.Name);
+        opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, CollectionNumberSequence, SchemaUtils.IdentifierUsage.General)));
+        return opts;
+    }
+}
