@@ -20,18 +20,22 @@ namespace KosodateShien.Api.Collection;
 /// <param name="LateFee">延滞金 assessed on it (none yet: 延滞金 is computed when the charge is paid late)</param>
 /// <param name="CarriedForward">滞納繰越分 (carried into a later 年度 at 出納閉鎖)</param>
 /// <param name="CarriedToFiscalYear">繰越年度</param>
+/// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料), when issued by <paramref name="AsOf"/></param>
+/// <param name="Renewals">時効の更新 by <paramref name="AsOf"/> (督促, 一部納付)</param>
 /// <param name="Version">the stream version, for writes</param>
 public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear, int AssessmentFiscalYear,
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
-    IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, int Version)
+    IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
+    int Version)
 {
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
         var then = charge.AsOf(asOf);
         return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, charge.AssessmentFiscalYear,
-            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, charge.PrescriptionDate, 0, false, null,
-            charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, charge.Version);
+            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, 0, false, null,
+            charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
+            then.Renewals, charge.Version);
     }
 }
 

@@ -25,6 +25,12 @@ public enum ChargeStatus
 /// <summary>A 更正 as the charge keeps it.</summary>
 public sealed record ChargeCorrection(DateOnly CorrectedOn, long Delta, long Amount, string Reason);
 
+/// <summary>The 督促 as the charge keeps it.</summary>
+public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee, Guid? FeeChargeId);
+
+/// <summary>時効の更新: a new period starting on <paramref name="StartsOn"/> because of <paramref name="Cause"/> (督促, 承認 by 一部納付) on <paramref name="On"/>.</summary>
+public sealed record PrescriptionRenewal(DateOnly On, DateOnly StartsOn, string Cause);
+
 /// <summary>A payment as the charge keeps it.</summary>
 public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
 
@@ -55,7 +61,8 @@ public sealed record Charge(
     IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments,
     DateOnly? CancelledOn = null,
-    string? CancellationReason = null) : IStreamVersioned
+    string? CancellationReason = null,
+    ChargeDunning? Dunning = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
@@ -68,8 +75,38 @@ public sealed record Charge(
     /// <summary>過誤納額: received beyond what is owed (everything received, once cancelled).</summary>
     public long Overpaid => CancelledOn is not null ? Paid : Math.Max(0, Paid - Amount);
 
-    /// <summary>時効完成日 (no 更新 recorded yet).</summary>
-    public DateOnly PrescriptionDate => Prescription.ForDueDate(DueDate);
+    /// <summary>
+    /// 時効の更新 in the order they happened: the 督促, and every payment that left something owed (承認, 民法152条). One made
+    /// after the period had already run out renews nothing (the claim was extinguished).
+    /// </summary>
+    public IReadOnlyList<PrescriptionRenewal> Renewals
+    {
+        get
+        {
+            var causes = new List<PrescriptionRenewal>();
+            if (Dunning is { } dunning) causes.Add(new PrescriptionRenewal(dunning.IssuedOn, dunning.RenewalStartsOn, "督促"));
+            long paid = 0;
+            foreach (var payment in Payments.OrderBy(p => p.PaidOn))
+            {
+                paid += payment.Amount;
+                if (paid < Amount) causes.Add(new PrescriptionRenewal(payment.PaidOn, payment.PaidOn.AddDays(1), "承認 (一部納付)"));
+            }
+            var completes = Prescription.ForDueDate(DueDate);
+            var renewals = new List<PrescriptionRenewal>();
+            foreach (var renewal in causes.OrderBy(c => c.On))
+            {
+                if (renewal.On > completes) continue;
+                var renewed = Prescription.CompletesOn(renewal.StartsOn);
+                if (renewed <= completes) continue;
+                completes = renewed;
+                renewals.Add(renewal);
+            }
+            return renewals;
+        }
+    }
+
+    /// <summary>時効完成日: five years from the day after 納期限, or from the start of the latest 更新.</summary>
+    public DateOnly PrescriptionDate => Renewals.Count == 0 ? Prescription.ForDueDate(DueDate) : Prescription.CompletesOn(Renewals[^1].StartsOn);
 
     /// <summary>The latest fee notice revision this charge follows (0 for a charge entered by hand).</summary>
     public int NoticeRevision => Source.NoticeRevision ?? 0;
@@ -93,6 +130,7 @@ public sealed record Charge(
             Payments = [.. Payments.Where(p => p.PaidOn <= day)],
             CancelledOn = CancelledOn <= day ? CancelledOn : null,
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
+            Dunning = Dunning?.IssuedOn <= day ? Dunning : null,
         };
     }
 
@@ -107,6 +145,7 @@ public sealed record Charge(
             Source = e.NoticeRevision is { } revision ? state.Source with { NoticeRevision = revision } : state.Source,
         },
         (not null, ChargeCancelled e) => state with { CancelledOn = e.CancelledOn, CancellationReason = e.Reason },
+        (not null, DunningNoticeIssued e) => state with { Dunning = new ChargeDunning(e.IssuedOn, e.DesignatedDeadline, e.WithinPeriod, e.RenewalStartsOn, e.Fee, e.FeeChargeId) },
         (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
         _ => state,
     };
@@ -122,13 +161,13 @@ public sealed record Charge(
 
     /// <summary>調定: refuses an amount below 1 yen, a month not given as its first day and a 納期限 before the month.</summary>
     public static ChargeAssessed Assess(string collectionNumber, Guid payerId, Guid? householdId, CollectionSubject subject, DateOnly month, long amount, DateOnly dueDate,
-        DateOnly assessedOn, ChargeSource source, int? ruleVersion, string? facilityNumber = null)
+        DateOnly assessedOn, ChargeSource source, int? ruleVersion, string? facilityNumber = null, Guid? id = null)
     {
         if (month.Day != 1) throw new DomainRuleException("charge.month", "A charge is for a month: give its first day.", "month");
         if (amount < 1) throw new DomainRuleException("charge.amount", "A 調定額 is at least 1 yen.", "amount");
         if (dueDate < month) throw new DomainRuleException("charge.due-date", "納期限 cannot fall before the month charged.", "dueDate");
         var fiscalYear = JapaneseDates.FiscalYearOf(month);
-        return new ChargeAssessed(IdFor(payerId, fiscalYear, month, subject), collectionNumber, payerId, householdId, subject, fiscalYear, fiscalYear, month, amount,
+        return new ChargeAssessed(id ?? IdFor(payerId, fiscalYear, month, subject), collectionNumber, payerId, householdId, subject, fiscalYear, fiscalYear, month, amount,
             dueDate, 1, facilityNumber, assessedOn, source, ruleVersion);
     }
 
@@ -141,6 +180,41 @@ public sealed record Charge(
         if (amount == Amount && noticeRevision is null) return null;
         return new ChargeCorrected(Id, amount - Amount, amount, correctedOn, reason, noticeRevision);
     }
+
+    /// <summary>The 督促手数料 charge of this charge's 督促 (one per 督促状, so keyed on the charge rather than on payer × month × 科目).</summary>
+    public Guid DunningFeeChargeId
+    {
+        get
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"dunning-fee/{Id:N}"));
+            hash[6] = (byte)(hash[6] & 0x0F | 0x50);
+            hash[8] = (byte)(hash[8] & 0x3F | 0x80);
+            return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+        }
+    }
+
+    /// <summary>
+    /// 督促: once per charge, after 納期限, while something is owed. The 指定期限, the start of the renewed 時効 period and the
+    /// 督促手数料 follow the rules in force on the issue date; a 督促 later than the rules' days after 納期限 is still issued
+    /// (the period is directory) but says so.
+    /// </summary>
+    public DunningNoticeIssued Dun(DateOnly issuedOn, CollectionRuleSet rules)
+    {
+        RequireNotCancelled();
+        if (Dunning is not null) throw new DomainRuleException("dunning.already-issued", $"A 督促状 for {CollectionNumber} was issued on {Dunning.IssuedOn:yyyy-MM-dd}.");
+        if (issuedOn <= DueDate) throw new DomainRuleException("dunning.not-yet-due", $"督促 comes after 納期限 ({DueDate:yyyy-MM-dd}).", "issuedOn");
+        if (AsOf(issuedOn).Outstanding == 0) throw new DomainRuleException("dunning.nothing-owed", $"Nothing is owed on {CollectionNumber} on {issuedOn:yyyy-MM-dd}.");
+        var rule = rules.Dunning;
+        return new DunningNoticeIssued(Id, issuedOn, issuedOn.AddDays(rule.DesignatedDeadlineDays), issuedOn <= DueDate.AddDays(rule.WithinDays),
+            issuedOn.AddDays(rule.RenewalStartDays), rule.Fee, rule.Fee > 0 ? DunningFeeChargeId : null, rules.Version);
+    }
+
+    /// <summary>The 督促手数料 charge a 督促 raises (null when the rules charge none).</summary>
+    public ChargeAssessed? DunningFeeCharge(DunningNoticeIssued dunning, string collectionNumber) =>
+        dunning.FeeChargeId is { } id
+            ? Assess(collectionNumber, PayerId, HouseholdId, CollectionSubject.DunningFee, Month, dunning.Fee, dunning.DesignatedDeadline, dunning.IssuedOn, ChargeSource.Manual,
+                dunning.RuleVersion, FacilityNumber, id)
+            : null;
 
     /// <summary>調定取消.</summary>
     public ChargeCancelled Cancel(DateOnly cancelledOn, string reason)

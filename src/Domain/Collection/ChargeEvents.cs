@@ -37,3 +37,16 @@ public sealed record ChargeCancelled(Guid ChargeId, DateOnly CancelledOn, string
 /// <param name="PaidOn">納付日 (the day the payer paid)</param>
 /// <param name="BookedOn">日計日 (the day the treasury booked it)</param>
 public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
+
+/// <summary>
+/// 督促: the 督促状 for the charge was issued (自治法231条の3①), with its 指定期限; it renews the 時効 (自治法236条④) from
+/// <paramref name="RenewalStartsOn"/>, and charges 督促手数料 as its own 調定 when the rules set one.
+/// </summary>
+/// <param name="IssuedOn">督促状発行日</param>
+/// <param name="DesignatedDeadline">督促状納付期限 (指定期限)</param>
+/// <param name="WithinPeriod">issued within the days after 納期限 the rules allow</param>
+/// <param name="RenewalStartsOn">the first day of the new 時効 period</param>
+/// <param name="Fee">督促手数料 (0: none)</param>
+/// <param name="FeeChargeId">the 督促手数料 charge, when there is a fee</param>
+public sealed record DunningNoticeIssued(Guid ChargeId, DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee,
+    Guid? FeeChargeId, int RuleVersion);

@@ -74,6 +74,7 @@ public static class EventLabels
         Domain.Collection.ChargeAssessed e => $"調定 {e.Month:yyyy-MM} {Domain.Collection.CollectionSubjects.JapaneseName(e.Subject)}: {e.Amount:N0}円 (納期限 {e.DueDate:yyyy-MM-dd})",
         Domain.Collection.ChargeCorrected e => $"調定更正 {e.CorrectedOn:yyyy-MM-dd}: {e.Amount - e.Delta:N0}円 → {e.Amount:N0}円 ({e.Reason})",
         Domain.Collection.ChargeCancelled e => $"調定取消 {e.CancelledOn:yyyy-MM-dd} ({e.Reason})",
+        Domain.Collection.DunningNoticeIssued e => $"督促 {e.IssuedOn:yyyy-MM-dd} (指定期限 {e.DesignatedDeadline:yyyy-MM-dd}{(e.Fee > 0 ? $", 督促手数料 {e.Fee:N0}円" : "")})",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

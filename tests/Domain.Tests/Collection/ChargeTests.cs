@@ -99,3 +99,78 @@ public class ChargeTests
         Should.Throw<DomainRuleException>(() => Charge.Assess("C1", Payer, null, CollectionSubject.UserFee, new DateOnly(2027, 4, day), amount, new DateOnly(2027, 4, 30),
             new DateOnly(2027, 4, 1), ChargeSource.Manual, null)).Rule.ShouldBe(rule);
 }
+
+/// <summary>督促 and 時効の更新 (REFERENCE.md §7; §15 examples 18 and 20).</summary>
+public class DunningAndRenewalTests
+{
+    private static readonly Guid Payer = Guid.Parse("c0000000-0000-0000-0000-000000000002");
+
+    private static Charge Assessed(DateOnly month, long amount, params object[] later)
+    {
+        var dueDate = CollectionRuleSet.Default.DueDateFor(CollectionSubject.UserFee, month);
+        var assessed = Charge.Assess("C1", Payer, null, CollectionSubject.UserFee, month, amount, dueDate, month, ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Charge.Evolve)!;
+    }
+
+    private static CollectionRuleSet WithFee(long fee) => CollectionRuleSet.Default with { Dunning = CollectionRuleSet.Default.Dunning with { Fee = fee } };
+
+    [Fact]
+    public void a_dunning_on_the_twentieth_day_sets_a_ten_day_deadline_and_renews_prescription_from_the_day_after_the_tenth_day()
+    {
+        // Example 18: 納期限 2027-04-30; 督促 by 2027-05-20; issued that day with a 10-day 指定期限 → pay by 2027-05-30.
+        var charge = Assessed(new DateOnly(2027, 4, 1), 30_000);
+        var dunning = charge.Dun(new DateOnly(2027, 5, 20), CollectionRuleSet.Default);
+
+        dunning.DesignatedDeadline.ShouldBe(new DateOnly(2027, 5, 30));
+        dunning.WithinPeriod.ShouldBeTrue();
+        dunning.RenewalStartsOn.ShouldBe(new DateOnly(2027, 5, 30));
+        dunning.FeeChargeId.ShouldBeNull();
+        var dunned = Charge.Evolve(charge, dunning)!;
+        dunned.PrescriptionDate.ShouldBe(new DateOnly(2032, 5, 29));
+        dunned.AsOf(new DateOnly(2027, 5, 19)).PrescriptionDate.ShouldBe(new DateOnly(2032, 4, 30));
+        dunned.AsOf(new DateOnly(2027, 5, 20)).PrescriptionDate.ShouldBe(new DateOnly(2032, 5, 29));
+        Should.Throw<DomainRuleException>(() => dunned.Dun(new DateOnly(2027, 6, 1), CollectionRuleSet.Default)).Rule.ShouldBe("dunning.already-issued");
+    }
+
+    [Fact]
+    public void a_dunning_before_the_due_date_or_for_a_paid_charge_is_refused_and_a_late_one_says_so()
+    {
+        var charge = Assessed(new DateOnly(2027, 4, 1), 30_000);
+        Should.Throw<DomainRuleException>(() => charge.Dun(new DateOnly(2027, 4, 30), CollectionRuleSet.Default)).Rule.ShouldBe("dunning.not-yet-due");
+        charge.Dun(new DateOnly(2027, 5, 21), CollectionRuleSet.Default).WithinPeriod.ShouldBeFalse();
+
+        var paid = Assessed(new DateOnly(2027, 4, 1), 30_000, charge.Receive(30_000, new DateOnly(2027, 5, 2), new DateOnly(2027, 5, 2), PaymentChannel.Slip));
+        Should.Throw<DomainRuleException>(() => paid.Dun(new DateOnly(2027, 5, 10), CollectionRuleSet.Default)).Rule.ShouldBe("dunning.nothing-owed");
+    }
+
+    [Fact]
+    public void a_dunning_fee_is_its_own_charge_due_on_the_designated_deadline()
+    {
+        var charge = Assessed(new DateOnly(2027, 4, 1), 30_000);
+        var dunning = charge.Dun(new DateOnly(2027, 5, 10), WithFee(100));
+
+        var fee = charge.DunningFeeCharge(dunning, "C2")!;
+        (fee.ChargeId, fee.Subject, fee.Amount, fee.DueDate).ShouldBe((charge.DunningFeeChargeId, CollectionSubject.DunningFee, 100L, new DateOnly(2027, 5, 20)));
+        charge.DunningFeeCharge(charge.Dun(new DateOnly(2027, 5, 10), CollectionRuleSet.Default), "C3").ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_partial_payment_renews_prescription_from_the_next_day_but_full_payment_or_one_after_expiry_does_not()
+    {
+        // Example 20: 納期限 2025-04-30 → 時効完成 2030-04-30 without 更新.
+        var charge = Assessed(new DateOnly(2025, 4, 1), 30_000);
+        charge.PrescriptionDate.ShouldBe(new DateOnly(2030, 4, 30));
+
+        var partial = charge.Receive(10_000, new DateOnly(2028, 1, 10), new DateOnly(2028, 1, 10), PaymentChannel.Counter);
+        var renewed = Assessed(new DateOnly(2025, 4, 1), 30_000, partial);
+        renewed.PrescriptionDate.ShouldBe(new DateOnly(2033, 1, 10));
+        renewed.Renewals.Single().Cause.ShouldBe("承認 (一部納付)");
+        renewed.AsOf(new DateOnly(2028, 1, 9)).PrescriptionDate.ShouldBe(new DateOnly(2030, 4, 30));
+
+        var rest = renewed.Receive(20_000, new DateOnly(2029, 3, 1), new DateOnly(2029, 3, 1), PaymentChannel.Counter);
+        Assessed(new DateOnly(2025, 4, 1), 30_000, partial, rest).Renewals.Count.ShouldBe(1);
+
+        var tooLate = charge.Receive(5_000, new DateOnly(2030, 5, 1), new DateOnly(2030, 5, 1), PaymentChannel.Counter);
+        Assessed(new DateOnly(2025, 4, 1), 30_000, tooLate).PrescriptionDate.ShouldBe(new DateOnly(2030, 4, 30));
+    }
+}
