@@ -8,6 +8,7 @@ using KosodateShien.Domain.Registry;
 using KosodateShien.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -113,8 +114,9 @@ public static class ChargeEndpoints
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/payments", OperationId = "RecordPayment")]
-    public static async Task<PaymentRecorded> Pay(Guid id, PaymentRequest request, IDocumentSession session, CancellationToken ct)
+    public static async Task<(PaymentRecorded, OutgoingMessages)> Pay(Guid id, PaymentRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        DateChecks.NotInFuture(request.PaidOn, clock, "paidOn");
         // The stream row stays locked until the commit, so a payment arriving meanwhile waits and then sees this one.
         var stream = await session.Events.FetchForExclusiveWriting<Charge>(id, ct);
         var charge = stream.Aggregate ?? throw new NotFoundException($"No charge {id}.");
@@ -122,22 +124,26 @@ public static class ChargeEndpoints
         var received = charge.Receive(request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn, request.Channel ?? PaymentChannel.Counter);
         stream.AppendOne(received);
         var after = Charge.Evolve(charge, received)!;
-        return new PaymentRecorded(id, received.PaymentId, charge.Version + 1, after.Outstanding, after.Overpaid);
+        return (new PaymentRecorded(id, received.PaymentId, charge.Version + 1, after.Outstanding, after.Overpaid), [.. OverpaymentFollowUp.For(after)]);
     }
 
-    /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納).</summary>
+    /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納, applied to the payer's other charges or refunded).</summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/corrections", OperationId = "CorrectCharge")]
-    public static (UpdatedAggregate, Events) Correct(ChargeCorrectionRequest request, [WriteAggregate] Charge charge) =>
-        (new UpdatedAggregate(), new Events([.. OneOrNone(charge.AtVersion(request.Version).Correct(request.Amount, request.CorrectedOn, request.Reason.Trim()))]));
+    public static (UpdatedAggregate, Events, OutgoingMessages) Correct(ChargeCorrectionRequest request, [WriteAggregate] Charge charge) =>
+        Then(charge, charge.AtVersion(request.Version).Correct(request.Amount, request.CorrectedOn, request.Reason.Trim()));
 
-    /// <summary>調定取消 (what was paid on it becomes a 過誤納).</summary>
+    /// <summary>調定取消 (what was paid on it becomes a 過誤納, applied to the payer's other charges or refunded).</summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/cancellation", OperationId = "CancelCharge")]
-    public static (UpdatedAggregate, Events) Cancel(ChargeCancellationRequest request, [WriteAggregate] Charge charge) =>
-        (new UpdatedAggregate(), new Events([charge.AtVersion(request.Version).Cancel(request.CancelledOn, request.Reason.Trim())]));
+    public static (UpdatedAggregate, Events, OutgoingMessages) Cancel(ChargeCancellationRequest request, [WriteAggregate] Charge charge) =>
+        Then(charge, charge.AtVersion(request.Version).Cancel(request.CancelledOn, request.Reason.Trim()));
+
+    /// <summary>The event (if any), and the 充当・還付 it calls for when it leaves the charge overpaid.</summary>
+    private static (UpdatedAggregate, Events, OutgoingMessages) Then(Charge charge, object? e) =>
+        e is null ? (new UpdatedAggregate(), new Events([]), []) : (new UpdatedAggregate(), new Events([e]), [.. OverpaymentFollowUp.For(Charge.Evolve(charge, e)!)]);
 
     /// <summary>A payer's account (収納状況): every charge with the totals owed, paid and overpaid, as of <c>asOf</c> (today by default).</summary>
     [Tags("Collection 納付管理")]
@@ -148,10 +154,8 @@ public static class ChargeEndpoints
         var day = asOf ?? clock.TodayJst();
         var charges = await session.Query<Charge>().Where(c => c.PayerId == id).ToListAsync(ct);
         var views = charges.Where(c => c.AssessedOn <= day).OrderBy(c => c.DueDate).ThenBy(c => c.Subject).Select(c => ChargeView.Of(c, day)).ToList();
-        var overpaid = views.Sum(v => v.Overpaid);
-        return new PayerAccount(id, day, views.Sum(v => v.CancelledOn is null ? v.Amount : 0), views.Sum(v => v.Paid), views.Sum(v => v.Outstanding), overpaid, overpaid,
-            views);
+        return new PayerAccount(id, day, views.Sum(v => v.CancelledOn is null ? v.Amount : 0), views.Sum(v => v.Paid), views.Sum(v => v.Outstanding),
+            views.Sum(v => v.Overpaid), views.Sum(v => v.RefundDue), views);
     }
 
-    private static IEnumerable<object> OneOrNone(object? e) => e is null ? [] : [e];
 }

@@ -22,12 +22,15 @@ namespace KosodateShien.Api.Collection;
 /// <param name="CarriedToFiscalYear">繰越年度</param>
 /// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料), when issued by <paramref name="AsOf"/></param>
 /// <param name="Renewals">時効の更新 by <paramref name="AsOf"/> (督促, 一部納付)</param>
+/// <param name="Appropriations">充当: received from another charge's 過誤納 (positive) or given to another charge (negative)</param>
+/// <param name="Refunds">還付 (通知日, 額, 還付日)</param>
+/// <param name="RefundDue">還付未済額</param>
 /// <param name="Version">the stream version, for writes</param>
 public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear, int AssessmentFiscalYear,
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
-    int Version)
+    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, int Version)
 {
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
@@ -35,7 +38,7 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
         return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, charge.AssessmentFiscalYear,
             charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, 0, false, null,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
-            then.Renewals, charge.Version);
+            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, charge.Version);
     }
 }
 
@@ -43,6 +46,6 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
 /// 納入義務者の収納状況: every charge of the payer with the totals owed and overpaid on <paramref name="AsOf"/>.
 /// </summary>
 /// <param name="Outstanding">未納額 (all charges)</param>
-/// <param name="Overpaid">過誤納額 not yet applied or refunded</param>
-/// <param name="RefundDue">還付未済額 (every 過誤納 until 充当 is built)</param>
+/// <param name="Overpaid">過誤納額 not yet applied (充当) or refunded (還付)</param>
+/// <param name="RefundDue">還付未済額</param>
 public sealed record PayerAccount(Guid PayerId, DateOnly AsOf, long Charged, long Paid, long Outstanding, long Overpaid, long RefundDue, IReadOnlyList<ChargeView> Charges);

@@ -22,7 +22,7 @@ public static class ChargeAssessments
 /// </summary>
 public static class ChargeReadyForCollectionHandler
 {
-    public static async Task Handle(ChargeReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IEnumerable<SettleOverpayments>> Handle(ChargeReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var subject = CollectionSubjects.From(message.Subject);
         var id = Charge.IdFor(message.PayerId, JapaneseDates.FiscalYearOf(message.Month), message.Month, subject);
@@ -30,15 +30,17 @@ public static class ChargeReadyForCollectionHandler
         var today = clock.TodayJst();
         if (stream.Aggregate is not { } charge)
         {
-            if (message.Amount == 0) return;
+            if (message.Amount == 0) return [];
             var rules = await session.CollectionRulesInForceAsync(message.Month, ct);
             var number = await session.NextCollectionNumberAsync(JapaneseDates.FiscalYearOf(message.Month), ct);
             stream.AppendOne(Charge.Assess(number, message.PayerId, message.HouseholdId, subject, message.Month, message.Amount, rules.DueDateFor(subject, message.Month),
                 today, new ChargeSource(message.NoticeId, message.Revision), rules.Version));
-            return;
+            return [];
         }
-        if (message.Revision <= charge.NoticeRevision || charge.CancelledOn is not null) return;
+        if (message.Revision <= charge.NoticeRevision || charge.CancelledOn is not null) return [];
         var correctedOn = today < charge.AssessedOn ? charge.AssessedOn : today;
-        if (charge.Correct(message.Amount, correctedOn, $"賦課通知の更正 (第{message.Revision}版)", message.Revision) is { } corrected) stream.AppendOne(corrected);
+        if (charge.Correct(message.Amount, correctedOn, $"賦課通知の更正 (第{message.Revision}版)", message.Revision) is not { } corrected) return [];
+        stream.AppendOne(corrected);
+        return OverpaymentFollowUp.For(Charge.Evolve(charge, corrected)!);
     }
 }

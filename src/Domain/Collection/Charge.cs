@@ -31,6 +31,12 @@ public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadlin
 /// <summary>時効の更新: a new period starting on <paramref name="StartsOn"/> because of <paramref name="Cause"/> (督促, 承認 by 一部納付) on <paramref name="On"/>.</summary>
 public sealed record PrescriptionRenewal(DateOnly On, DateOnly StartsOn, string Cause);
 
+/// <summary>A 充当 as the charge keeps it: <paramref name="Amount"/> positive when received from another charge, negative when given to one.</summary>
+public sealed record ChargeAppropriation(DateOnly On, Guid OtherChargeId, string OtherCollectionNumber, long Amount, string Reason);
+
+/// <summary>A 還付 as the charge keeps it (還付通知日, 還付額, 還付日 once paid out).</summary>
+public sealed record ChargeRefund(Guid RefundId, long Amount, DateOnly NotifiedOn, DateOnly? PaidOn);
+
 /// <summary>A payment as the charge keeps it.</summary>
 public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
 
@@ -60,20 +66,28 @@ public sealed record Charge(
     int? RuleVersion,
     IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments,
+    IReadOnlyList<ChargeAppropriation> Appropriations,
+    IReadOnlyList<ChargeRefund> Refunds,
     DateOnly? CancelledOn = null,
     string? CancellationReason = null,
     ChargeDunning? Dunning = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
-    /// <summary>納付済額</summary>
-    public long Paid => Payments.Sum(p => p.Amount);
+    /// <summary>納付済額: payments and what other charges' 過誤納 paid into it (充当).</summary>
+    public long Paid => Payments.Sum(p => p.Amount) + Appropriations.Where(a => a.Amount > 0).Sum(a => a.Amount);
 
-    /// <summary>What is still owed (0 when cancelled).</summary>
-    public long Outstanding => CancelledOn is not null ? 0 : Math.Max(0, Amount - Paid);
+    /// <summary>What left the charge again: its 過誤納 applied elsewhere (充当) or to be refunded (還付).</summary>
+    private long Released => -Appropriations.Where(a => a.Amount < 0).Sum(a => a.Amount) + Refunds.Sum(r => r.Amount);
 
-    /// <summary>過誤納額: received beyond what is owed (everything received, once cancelled).</summary>
-    public long Overpaid => CancelledOn is not null ? Paid : Math.Max(0, Paid - Amount);
+    /// <summary>未納額 (0 when cancelled).</summary>
+    public long Outstanding => CancelledOn is not null ? 0 : Math.Max(0, Amount - (Paid - Released));
+
+    /// <summary>過誤納額 not yet applied (充当) or refunded (還付): received beyond what is owed (everything received, once cancelled).</summary>
+    public long Overpaid => CancelledOn is not null ? Paid - Released : Math.Max(0, Paid - Released - Amount);
+
+    /// <summary>還付未済額</summary>
+    public long RefundDue => Refunds.Where(r => r.PaidOn is null).Sum(r => r.Amount);
 
     /// <summary>
     /// 時効の更新 in the order they happened: the 督促, and every payment that left something owed (承認, 民法152条). One made
@@ -128,6 +142,8 @@ public sealed record Charge(
             Amount = OriginalAmount + corrections.Sum(c => c.Delta),
             Corrections = corrections,
             Payments = [.. Payments.Where(p => p.PaidOn <= day)],
+            Appropriations = [.. Appropriations.Where(a => a.On <= day)],
+            Refunds = [.. Refunds.Where(r => r.NotifiedOn <= day).Select(r => r.PaidOn <= day ? r : r with { PaidOn = null })],
             CancelledOn = CancelledOn <= day ? CancelledOn : null,
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
             Dunning = Dunning?.IssuedOn <= day ? Dunning : null,
@@ -137,7 +153,7 @@ public sealed record Charge(
     public static Charge? Evolve(Charge? state, object @event) => (state, @event) switch
     {
         (null, ChargeAssessed e) => new Charge(e.ChargeId, e.CollectionNumber, e.PayerId, e.HouseholdId, e.Subject, e.FiscalYear, e.AssessmentFiscalYear, e.Month,
-            e.Amount, e.Amount, e.DueDate, e.InstallmentCount, e.FacilityNumber, e.AssessedOn, e.Source, e.RuleVersion, [], []),
+            e.Amount, e.Amount, e.DueDate, e.InstallmentCount, e.FacilityNumber, e.AssessedOn, e.Source, e.RuleVersion, [], [], [], []),
         (not null, ChargeCorrected e) => state with
         {
             Amount = e.Amount,
@@ -145,6 +161,16 @@ public sealed record Charge(
             Source = e.NoticeRevision is { } revision ? state.Source with { NoticeRevision = revision } : state.Source,
         },
         (not null, ChargeCancelled e) => state with { CancelledOn = e.CancelledOn, CancellationReason = e.Reason },
+        (not null, OverpaymentAppropriated e) => state with
+        {
+            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.TargetChargeId, e.TargetCollectionNumber, -e.Amount, e.Reason)],
+        },
+        (not null, AppropriationReceived e) => state with
+        {
+            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.SourceChargeId, e.SourceCollectionNumber, e.Amount, e.Reason)],
+        },
+        (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
+        (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
         (not null, DunningNoticeIssued e) => state with { Dunning = new ChargeDunning(e.IssuedOn, e.DesignatedDeadline, e.WithinPeriod, e.RenewalStartsOn, e.Fee, e.FeeChargeId) },
         (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
         _ => state,

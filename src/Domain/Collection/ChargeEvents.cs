@@ -50,3 +50,17 @@ public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount,
 /// <param name="FeeChargeId">the 督促手数料 charge, when there is a fee</param>
 public sealed record DunningNoticeIssued(Guid ChargeId, DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee,
     Guid? FeeChargeId, int RuleVersion);
+
+/// <summary>充当 (out): part of this charge's 過誤納 was applied to another unpaid charge of the same payer.</summary>
+/// <param name="TargetChargeId">充当先</param>
+public sealed record OverpaymentAppropriated(Guid ChargeId, Guid TargetChargeId, string TargetCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason);
+
+/// <summary>充当 (in): this charge was paid, in part or whole, from another charge's 過誤納.</summary>
+/// <param name="SourceChargeId">充当元</param>
+public sealed record AppropriationReceived(Guid ChargeId, Guid SourceChargeId, string SourceCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason);
+
+/// <summary>還付: the 過誤納 left after 充当 is to be paid back (還付通知日, 還付額).</summary>
+public sealed record RefundDetermined(Guid ChargeId, Guid RefundId, long Amount, DateOnly NotifiedOn);
+
+/// <summary>還付 paid out (還付済).</summary>
+public sealed record RefundPaid(Guid ChargeId, Guid RefundId, DateOnly PaidOn);

@@ -16,6 +16,15 @@ public enum DueDateKind
 /// <param name="Kind">how its 納期限 is set</param>
 public sealed record DueDateRule(CollectionSubject Subject, DueDateKind Kind);
 
+/// <summary>Which unpaid charges a 過誤納 is applied (充当) to first.</summary>
+public enum AppropriationOrder
+{
+    /// <summary>the oldest 納期限 first</summary>
+    [JsonStringEnumMemberName("oldestDueFirst")] OldestDueFirst,
+    /// <summary>charges of the same 科目 first, then the oldest 納期限</summary>
+    [JsonStringEnumMemberName("sameSubjectFirst")] SameSubjectFirst,
+}
+
 /// <summary>督促 as the municipality's 条例 sets it (自治法231条の3).</summary>
 /// <param name="WithinDays">督促状 are issued within this many days after 納期限 (地方税法 analogue: 20)</param>
 /// <param name="DesignatedDeadlineDays">指定期限: this many days after the issue date (平生町・太良町: 10)</param>
@@ -25,12 +34,12 @@ public sealed record DueDateRule(CollectionSubject Subject, DueDateKind Kind);
 public sealed record DunningRule(int WithinDays, int DesignatedDeadlineDays, long Fee, int RenewalStartDays);
 
 /// <summary>
-/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目 and 督促 so far; 延滞金 and
-/// 充当 order join it as they are built). Every 調定 and 督促 records the version it used.
+/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目, 督促 and the 充当 order so far;
+/// 延滞金 joins it when it is built). Every 調定 and 督促 records the version it used.
 /// </summary>
 /// <param name="Id">document id: <c>{name}-v{version}</c></param>
 public sealed record CollectionRuleSet(string Id, string Name, int Version, DateOnly EffectiveFrom, string Description, IReadOnlyList<DueDateRule> DueDates,
-    DunningRule Dunning) : IVersionedRuleSet
+    DunningRule Dunning, AppropriationOrder Appropriation) : IVersionedRuleSet
 {
     public const string Standard = "standard";
 
@@ -44,7 +53,7 @@ public sealed record CollectionRuleSet(string Id, string Name, int Version, Date
         new(CollectionSubject.Other, DueDateKind.EndOfNextMonth),
         new(CollectionSubject.DunningFee, DueDateKind.EndOfNextMonth),
         new(CollectionSubject.LateFee, DueDateKind.EndOfNextMonth),
-    ], new DunningRule(WithinDays: 20, DesignatedDeadlineDays: 10, Fee: 0, RenewalStartDays: 10));
+    ], new DunningRule(WithinDays: 20, DesignatedDeadlineDays: 10, Fee: 0, RenewalStartDays: 10), AppropriationOrder.OldestDueFirst);
 
     /// <summary>納期限 of a charge for a month (first day) under this 科目's rule.</summary>
     public DateOnly DueDateFor(CollectionSubject subject, DateOnly month)

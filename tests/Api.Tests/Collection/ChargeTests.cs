@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wolverine.Tracking;
 
 namespace KosodateShien.Api.Tests.Collection;
 
@@ -59,12 +60,14 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     }
 
     [Fact]
-    public async Task payments_settle_the_charge_the_view_answers_for_any_day_and_an_excess_is_overpaid()
+    public async Task payments_settle_the_charge_the_view_answers_for_any_day_and_an_excess_is_refunded()
     {
         var (id, payer) = await ChargedByHand(30_000);
+        Clock.Today = new DateOnly(2027, 6, 1);
         await Api.PostJson($"/api/charges/{id}/payments", new { amount = 10_000, paidOn = new DateOnly(2027, 4, 20), channel = "slip" }, 200, ApiClient.Finance);
-        var second = await Api.PostJson($"/api/charges/{id}/payments", new { amount = 25_000, paidOn = new DateOnly(2027, 5, 10), bookedOn = new DateOnly(2027, 5, 11) }, 200,
-            ApiClient.Finance);
+        JsonElement second = default;
+        await Host.ExecuteAndWaitAsync(async () => second = await Api.PostJson($"/api/charges/{id}/payments",
+            new { amount = 25_000, paidOn = new DateOnly(2027, 5, 10), bookedOn = new DateOnly(2027, 5, 11) }, 200, ApiClient.Finance));
         (second.GetProperty("outstanding").GetInt64(), second.GetProperty("overpaid").GetInt64(), second.GetProperty("version").GetInt32()).ShouldBe((0L, 5_000L, 3));
 
         var before = await Charge(id, "2027-04-25");
@@ -72,16 +75,48 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
         (await Charge(id, "2027-05-05")).GetProperty("status").GetString().ShouldBe("overdue");
         (await Charge(id, "2027-05-10")).GetProperty("status").GetString().ShouldBe("overpaid");
 
+        // Nothing else is owed, so the 5,000 is to be refunded (還付), dated the day it was settled.
         var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-06-01", ApiClient.Finance);
-        (account.GetProperty("outstanding").GetInt64(), account.GetProperty("overpaid").GetInt64(), account.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 5_000L, 5_000L));
+        (account.GetProperty("outstanding").GetInt64(), account.GetProperty("overpaid").GetInt64(), account.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 0L, 5_000L));
         var labels = (await Api.GetJson($"/api/charges/{id}/history", ApiClient.Auditor)).EnumerateArray().Select(e => e.GetProperty("label").GetString()).ToList();
-        labels.ShouldBe(["調定 2027-04 利用者負担額: 30,000円 (納期限 2027-04-30)", "収納 2027-04-20: 10,000円", "収納 2027-05-10: 25,000円"]);
+        labels.ShouldBe(["調定 2027-04 利用者負担額: 30,000円 (納期限 2027-04-30)", "収納 2027-04-20: 10,000円", "収納 2027-05-10: 25,000円", "還付決定 2027-06-01: 5,000円"]);
+
+        var refund = (await Api.GetJson($"/api/payers/{payer}/refunds", ApiClient.Finance)).EnumerateArray().ShouldHaveSingleItem();
+        var paidOut = await Api.PostJson($"/api/payers/{payer}/refunds/{refund.GetProperty("refundId").GetGuid()}/payout", new { paidOn = new DateOnly(2027, 6, 1) }, 200,
+            ApiClient.Finance);
+        paidOut.GetProperty("paidOn").GetString().ShouldBe("2027-06-01");
+        (await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-06-01", ApiClient.Finance)).GetProperty("refundDue").GetInt64().ShouldBe(0);
+        ApiClient.Json(await Api.Post($"/api/payers/{payer}/refunds/{refund.GetProperty("refundId").GetGuid()}/payout", new { paidOn = new DateOnly(2027, 6, 1) }, 422,
+            ApiClient.Finance)).GetProperty("rule").GetString().ShouldBe("refund.already-paid");
+    }
+
+    [Fact]
+    public async Task an_overpayment_is_first_applied_to_the_payers_oldest_unpaid_charge_and_only_the_rest_refunded()
+    {
+        var (april, payer) = await ChargedByHand(30_000);
+        var may = (await Api.PostJson("/api/charges", new { payerId = payer, subject = "sideDish", fiscalYear = 2027, month = "2027-05", amount = 4_500 }, 201,
+            ApiClient.Finance)).GetProperty("id").GetGuid();
+        Clock.Today = new DateOnly(2027, 5, 20);
+
+        await Host.ExecuteAndWaitAsync(async () =>
+            await Api.PostJson($"/api/charges/{april}/payments", new { amount = 40_000, paidOn = new DateOnly(2027, 5, 20) }, 200, ApiClient.Finance));
+
+        var mayCharge = await Charge(may, "2027-05-20");
+        (mayCharge.GetProperty("status").GetString(), mayCharge.GetProperty("paid").GetInt64()).ShouldBe(("paid", 4_500L));
+        mayCharge.GetProperty("appropriations")[0].GetProperty("otherChargeId").GetGuid().ShouldBe(april);
+        var aprilCharge = await Charge(april, "2027-05-20");
+        (aprilCharge.GetProperty("overpaid").GetInt64(), aprilCharge.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 5_500L));
+        aprilCharge.GetProperty("appropriations")[0].GetProperty("amount").GetInt64().ShouldBe(-4_500);
+        var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-05-20", ApiClient.Finance);
+        (account.GetProperty("charged").GetInt64(), account.GetProperty("outstanding").GetInt64(), account.GetProperty("refundDue").GetInt64())
+            .ShouldBe((34_500L, 0L, 5_500L));
     }
 
     [Fact]
     public async Task two_payments_at_once_are_both_recorded_and_only_a_stale_version_is_refused()
     {
         var (id, _) = await ChargedByHand(30_000);
+        Clock.Today = new DateOnly(2027, 4, 25);
 
         await Task.WhenAll(
             Api.Post($"/api/charges/{id}/payments", new { amount = 7_000, paidOn = new DateOnly(2027, 4, 20) }, 200, ApiClient.Finance),
@@ -95,23 +130,28 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     }
 
     [Fact]
-    public async Task a_correction_below_what_was_paid_leaves_an_overpayment_and_a_cancelled_charge_owes_nothing()
+    public async Task a_correction_below_what_was_paid_is_refunded_and_a_cancelled_charge_refunds_everything()
     {
         var (id, _) = await ChargedByHand(30_000);
+        Clock.Today = new DateOnly(2027, 6, 1);
         await Api.PostJson($"/api/charges/{id}/payments", new { amount = 30_000, paidOn = new DateOnly(2027, 4, 28) }, 200, ApiClient.Finance);
 
-        var corrected = await Api.PostJson($"/api/charges/{id}/corrections", new { amount = 22_250, correctedOn = new DateOnly(2027, 6, 1), reason = "税更正", version = 2 }, 200,
-            ApiClient.Finance);
+        JsonElement corrected = default;
+        await Host.ExecuteAndWaitAsync(async () => corrected = await Api.PostJson($"/api/charges/{id}/corrections",
+            new { amount = 22_250, correctedOn = new DateOnly(2027, 6, 1), reason = "税更正", version = 2 }, 200, ApiClient.Finance));
         corrected.GetProperty("amount").GetInt64().ShouldBe(22_250);
-        (await Charge(id, "2027-06-01")).GetProperty("overpaid").GetInt64().ShouldBe(7_750);
+        var afterCorrection = await Charge(id, "2027-06-01");
+        (afterCorrection.GetProperty("overpaid").GetInt64(), afterCorrection.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 7_750L));
         (await Charge(id, "2027-05-31")).GetProperty("amount").GetInt64().ShouldBe(30_000);
 
-        await Api.PostJson($"/api/charges/{id}/cancellation", new { cancelledOn = new DateOnly(2027, 6, 2), reason = "二重調定", version = 3 }, 200, ApiClient.Finance);
+        Clock.Today = new DateOnly(2027, 6, 2);
+        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson($"/api/charges/{id}/cancellation",
+            new { cancelledOn = new DateOnly(2027, 6, 2), reason = "二重調定", version = afterCorrection.GetProperty("version").GetInt32() }, 200, ApiClient.Finance));
         var cancelled = await Charge(id, "2027-06-30");
-        (cancelled.GetProperty("status").GetString(), cancelled.GetProperty("outstanding").GetInt64(), cancelled.GetProperty("overpaid").GetInt64())
+        (cancelled.GetProperty("status").GetString(), cancelled.GetProperty("outstanding").GetInt64(), cancelled.GetProperty("refundDue").GetInt64())
             .ShouldBe(("cancelled", 0L, 30_000L));
-        ApiClient.Json(await Api.Post($"/api/charges/{id}/corrections", new { amount = 1_000, correctedOn = new DateOnly(2027, 7, 1), reason = "x", version = 4 }, 422,
-            ApiClient.Finance)).GetProperty("rule").GetString().ShouldBe("charge.cancelled");
+        ApiClient.Json(await Api.Post($"/api/charges/{id}/corrections", new { amount = 1_000, correctedOn = new DateOnly(2027, 6, 2), reason = "x",
+            version = cancelled.GetProperty("version").GetInt32() }, 422, ApiClient.Finance)).GetProperty("rule").GetString().ShouldBe("charge.cancelled");
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class DunningTests(AppFixture fixture) : IntegrationContext(fixtur
         var owing = await Charged(family.MotherId, "2027-04");
         var paid = await Charged(family.FatherId!.Value, "2027-04");
         var notYetDue = await Charged(family.MotherId, "2027-05");
-        await Api.PostJson($"/api/charges/{paid}/payments", new { amount = 30_000, paidOn = new DateOnly(2027, 4, 30) }, 200, ApiClient.Finance);
         Clock.Today = new DateOnly(2027, 5, 20);
+        await Api.PostJson($"/api/charges/{paid}/payments", new { amount = 30_000, paidOn = new DateOnly(2027, 4, 30) }, 200, ApiClient.Finance);
 
         var run = await Api.PostJson("/api/dunning-runs", new { issuedOn = new DateOnly(2027, 5, 20) }, 200, ApiClient.Finance);
         var notice = run.GetProperty("notices").EnumerateArray().ShouldHaveSingleItem();

@@ -174,3 +174,53 @@ public class DunningAndRenewalTests
         Assessed(new DateOnly(2025, 4, 1), 30_000, tooLate).PrescriptionDate.ShouldBe(new DateOnly(2030, 4, 30));
     }
 }
+
+/// <summary>過誤納: 充当 to the payer's unpaid charges in the rules' order, the rest 還付.</summary>
+public class OverpaymentSettlementTests
+{
+    private static readonly Guid Payer = Guid.Parse("c0000000-0000-0000-0000-000000000003");
+    private static readonly DateOnly June10 = new(2027, 6, 10);
+
+    private static Charge Charge(int month, CollectionSubject subject, long amount, long paid = 0)
+    {
+        var first = new DateOnly(2027, month, 1);
+        var assessed = Domain.Collection.Charge.Assess($"C{month}{subject}", Payer, null, subject, first, amount, CollectionRuleSet.Default.DueDateFor(subject, first), first,
+            ChargeSource.Manual, 1);
+        var charge = Domain.Collection.Charge.Evolve(null, assessed)!;
+        return paid == 0 ? charge : Domain.Collection.Charge.Evolve(charge, charge.Receive(paid, first, first, PaymentChannel.Slip))!;
+    }
+
+    private static IReadOnlyList<Charge> Apply(IReadOnlyList<Charge> charges, IReadOnlyList<(Guid ChargeId, object Event)> events) =>
+        [.. charges.Select(c => events.Where(e => e.ChargeId == c.Id).Aggregate(c, (state, e) => Domain.Collection.Charge.Evolve(state, e.Event)!))];
+
+    [Fact]
+    public void an_overpayment_pays_the_oldest_unpaid_charges_first_and_the_rest_is_refunded()
+    {
+        IReadOnlyList<Charge> charges = [Charge(4, CollectionSubject.UserFee, 30_000, paid: 35_000), Charge(6, CollectionSubject.UserFee, 10_000), Charge(5, CollectionSubject.SideDish, 3_000)];
+
+        var events = OverpaymentSettlement.Settle(charges, AppropriationOrder.OldestDueFirst, June10);
+
+        var appropriated = events.Select(e => e.Event).OfType<OverpaymentAppropriated>().Select(a => (a.TargetCollectionNumber, a.Amount)).ToList();
+        appropriated.ShouldBe([("C5SideDish", 3_000L), ("C6UserFee", 2_000L)]);
+        events.Select(e => e.Event).OfType<RefundDetermined>().ShouldBeEmpty();
+        var after = Apply(charges, events);
+        (after[0].Overpaid, after[1].Outstanding, after[2].Outstanding).ShouldBe((0L, 8_000L, 0L));
+        after[2].Paid.ShouldBe(3_000);
+        OverpaymentSettlement.Settle(after, AppropriationOrder.OldestDueFirst, June10).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void same_subject_first_is_an_order_the_rules_may_choose_and_what_no_charge_takes_is_refunded()
+    {
+        IReadOnlyList<Charge> charges = [Charge(4, CollectionSubject.UserFee, 30_000, paid: 40_000), Charge(5, CollectionSubject.SideDish, 3_000), Charge(6, CollectionSubject.UserFee, 4_000)];
+
+        var events = OverpaymentSettlement.Settle(charges, AppropriationOrder.SameSubjectFirst, June10);
+
+        events.Select(e => e.Event).OfType<OverpaymentAppropriated>().Select(a => (a.TargetCollectionNumber, a.Amount)).ShouldBe([("C6UserFee", 4_000L), ("C5SideDish", 3_000L)]);
+        var refund = events.Select(e => e.Event).OfType<RefundDetermined>().ShouldHaveSingleItem();
+        refund.Amount.ShouldBe(3_000);
+        var after = Apply(charges, events);
+        (after[0].Overpaid, after[0].RefundDue).ShouldBe((0L, 3_000L));
+        after[0].AsOf(new DateOnly(2027, 6, 9)).Overpaid.ShouldBe(10_000);
+    }
+}

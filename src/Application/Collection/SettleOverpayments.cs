@@ -1,0 +1,33 @@
+using KosodateShien.Domain.Collection;
+using KosodateShien.Domain.Common;
+using Marten;
+
+namespace KosodateShien.Application.Collection;
+
+/// <summary>A payer has a 過誤納 (a payment beyond the amount, a 更正 below what was paid, a 取消): apply it and refund the rest.</summary>
+public sealed record SettleOverpayments(Guid PayerId);
+
+public static class SettleOverpaymentsHandler
+{
+    /// <summary>
+    /// 充当 and 還付 for every 過誤納 of the payer, dated today, in the order the collection rules in force set. Each charge
+    /// is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine retries) rather than
+    /// being overwritten; with nothing overpaid it appends nothing.
+    /// </summary>
+    public static async Task Handle(SettleOverpayments message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.TodayJst();
+        var charges = await session.Query<Charge>().Where(c => c.PayerId == message.PayerId).ToListAsync(ct);
+        if (!charges.Any(c => c.Overpaid > 0)) return;
+        var rules = await session.CollectionRulesInForceAsync(today, ct);
+        var versions = charges.ToDictionary(c => c.Id, c => c.Version);
+        foreach (var group in OverpaymentSettlement.Settle(charges, rules.Appropriation, today).GroupBy(e => e.ChargeId))
+            session.Events.Append(group.Key, versions[group.Key] + group.Count(), [.. group.Select(e => e.Event)]);
+    }
+}
+
+public static class OverpaymentFollowUp
+{
+    /// <summary>The follow-up after a write that may have left the payer's charge overpaid (none when it did not).</summary>
+    public static IEnumerable<SettleOverpayments> For(Charge charge) => charge.Overpaid > 0 ? [new SettleOverpayments(charge.PayerId)] : [];
+}
