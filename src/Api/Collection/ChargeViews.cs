@@ -35,8 +35,9 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
         var then = charge.AsOf(asOf);
-        return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, charge.AssessmentFiscalYear,
-            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, 0, false, null,
+        return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, then.AssessmentFiscalYear,
+            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, 0, then.CarryForward is not null,
+            then.CarryForward?.ToFiscalYear,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
             then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, charge.Version);
     }

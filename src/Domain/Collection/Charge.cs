@@ -31,6 +31,9 @@ public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadlin
 /// <summary>時効の更新: a new period starting on <paramref name="StartsOn"/> because of <paramref name="Cause"/> (督促, 承認 by 一部納付) on <paramref name="On"/>.</summary>
 public sealed record PrescriptionRenewal(DateOnly On, DateOnly StartsOn, string Cause);
 
+/// <summary>滞納繰越 as the charge keeps it: 繰越年度, 繰越年月日, 決算繰越調定額.</summary>
+public sealed record ChargeCarryForward(int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);
+
 /// <summary>A 充当 as the charge keeps it: <paramref name="Amount"/> positive when received from another charge, negative when given to one.</summary>
 public sealed record ChargeAppropriation(DateOnly On, Guid OtherChargeId, string OtherCollectionNumber, long Amount, string Reason);
 
@@ -70,8 +73,12 @@ public sealed record Charge(
     IReadOnlyList<ChargeRefund> Refunds,
     DateOnly? CancelledOn = null,
     string? CancellationReason = null,
-    ChargeDunning? Dunning = null) : IStreamVersioned
+    ChargeDunning? Dunning = null,
+    IReadOnlyList<ChargeCarryForward>? CarryForwards = null) : IStreamVersioned
 {
+    /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
+    public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
+
     public int Version { get; set; }
 
     /// <summary>納付済額: payments and what other charges' 過誤納 paid into it (充当).</summary>
@@ -147,6 +154,8 @@ public sealed record Charge(
             CancelledOn = CancelledOn <= day ? CancelledOn : null,
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
             Dunning = Dunning?.IssuedOn <= day ? Dunning : null,
+            CarryForwards = [.. (CarryForwards ?? []).Where(c => c.CarriedOn <= day)],
+            AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
 
@@ -171,6 +180,11 @@ public sealed record Charge(
         },
         (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
         (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
+        (not null, ChargeCarriedForward e) => state with
+        {
+            AssessmentFiscalYear = e.ToFiscalYear,
+            CarryForwards = [.. state.CarryForwards ?? [], new ChargeCarryForward(e.FromFiscalYear, e.ToFiscalYear, e.CarriedOn, e.Amount)],
+        },
         (not null, DunningNoticeIssued e) => state with { Dunning = new ChargeDunning(e.IssuedOn, e.DesignatedDeadline, e.WithinPeriod, e.RenewalStartsOn, e.Fee, e.FeeChargeId) },
         (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
         _ => state,
@@ -241,6 +255,21 @@ public sealed record Charge(
             ? Assess(collectionNumber, PayerId, HouseholdId, CollectionSubject.DunningFee, Month, dunning.Fee, dunning.DesignatedDeadline, dunning.IssuedOn, ChargeSource.Manual,
                 dunning.RuleVersion, FacilityNumber, id)
             : null;
+
+    /// <summary>出納閉鎖日 of a 年度: 31 May of the next year (自治法235条の5).</summary>
+    public static DateOnly ClosingDayOf(int fiscalYear) => new(fiscalYear + 1, 5, 31);
+
+    /// <summary>
+    /// 滞納繰越 at the closing of <paramref name="fiscalYear"/>: a 現年度 charge of that year still unpaid on 出納閉鎖日 moves
+    /// into the next year's books with what is unpaid as 決算繰越調定額; nothing for a charge of another 調定年度, paid, or cancelled.
+    /// </summary>
+    public ChargeCarriedForward? CarryForwardAt(int fiscalYear)
+    {
+        var closedOn = ClosingDayOf(fiscalYear);
+        if (AssessmentFiscalYear != fiscalYear || CancelledOn is not null) return null;
+        var unpaid = AsOf(closedOn).Outstanding;
+        return unpaid == 0 ? null : new ChargeCarriedForward(Id, fiscalYear, fiscalYear + 1, closedOn, unpaid);
+    }
 
     /// <summary>調定取消.</summary>
     public ChargeCancelled Cancel(DateOnly cancelledOn, string reason)

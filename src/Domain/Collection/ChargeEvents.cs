@@ -64,3 +64,12 @@ public sealed record RefundDetermined(Guid ChargeId, Guid RefundId, long Amount,
 
 /// <summary>還付 paid out (還付済).</summary>
 public sealed record RefundPaid(Guid ChargeId, Guid RefundId, DateOnly PaidOn);
+
+/// <summary>
+/// 滞納繰越: at 出納閉鎖 of <paramref name="FromFiscalYear"/> the charge was still unpaid and moves into the next 年度's books as
+/// 滞納繰越分; 納期限 and the 時効 clock stay as they were.
+/// </summary>
+/// <param name="ToFiscalYear">繰越年度</param>
+/// <param name="CarriedOn">繰越年月日 (出納閉鎖日)</param>
+/// <param name="Amount">決算繰越調定額 (the amount unpaid at 出納閉鎖)</param>
+public sealed record ChargeCarriedForward(Guid ChargeId, int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);

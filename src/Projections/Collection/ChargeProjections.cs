@@ -23,7 +23,7 @@ public static class CollectionStoreConfiguration
     public static StoreOptions ConfigureCollection(this StoreOptions opts)
     {
         opts.Projections.Add(new ChargeProjection(), ProjectionLifecycle.Inline);
-        opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.Month).Index(x => x.HouseholdId).Index(x => x.DueDate).UniqueIndex(x => x.CollectionNumber);
+        opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.Month).Index(x => x.HouseholdId).Index(x => x.DueDate).Index(x => x.AssessmentFiscalYear).UniqueIndex(x => x.CollectionNumber);
         opts.Schema.For<CollectionRuleSet>().Index(x => x.Name);
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, CollectionNumberSequence, SchemaUtils.IdentifierUsage.General)));
         return opts;

@@ -79,6 +79,7 @@ public static class EventLabels
         Domain.Collection.AppropriationReceived e => $"充当受入 {e.AppropriatedOn:yyyy-MM-dd}: {e.Amount:N0}円 ← {e.SourceCollectionNumber}",
         Domain.Collection.RefundDetermined e => $"還付決定 {e.NotifiedOn:yyyy-MM-dd}: {e.Amount:N0}円",
         Domain.Collection.RefundPaid e => $"還付 {e.PaidOn:yyyy-MM-dd}",
+        Domain.Collection.ChargeCarriedForward e => $"滞納繰越 {e.FromFiscalYear}年度 → {e.ToFiscalYear}年度 ({e.CarriedOn:yyyy-MM-dd}): {e.Amount:N0}円",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

@@ -224,3 +224,41 @@ public class OverpaymentSettlementTests
         after[0].AsOf(new DateOnly(2027, 6, 9)).Overpaid.ShouldBe(10_000);
     }
 }
+
+/// <summary>滞納繰越 at 出納閉鎖 (REFERENCE.md §15 example 22).</summary>
+public class CarryForwardTests
+{
+    private static Charge April2027(params object[] later)
+    {
+        var month = new DateOnly(2027, 4, 1);
+        var assessed = Charge.Assess("C1", Guid.Parse("c0000000-0000-0000-0000-000000000004"), null, CollectionSubject.UserFee, month, 30_000,
+            new DateOnly(2027, 4, 30), month, ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Charge.Evolve)!;
+    }
+
+    [Fact]
+    public void an_april_fee_unpaid_at_the_closing_on_31_may_2028_is_carried_into_2028_with_due_date_and_prescription_unchanged()
+    {
+        var charge = April2027();
+        var partial = charge.Receive(10_000, new DateOnly(2028, 5, 1), new DateOnly(2028, 5, 1), PaymentChannel.Slip);
+        var owing = April2027(partial);
+
+        var carried = owing.CarryForwardAt(2027)!;
+        (carried.FromFiscalYear, carried.ToFiscalYear, carried.CarriedOn, carried.Amount).ShouldBe((2027, 2028, new DateOnly(2028, 5, 31), 20_000L));
+        var after = April2027(partial, carried);
+        (after.AssessmentFiscalYear, after.FiscalYear, after.DueDate).ShouldBe((2028, 2027, new DateOnly(2027, 4, 30)));
+        after.PrescriptionDate.ShouldBe(owing.PrescriptionDate);
+        after.AsOf(new DateOnly(2028, 5, 30)).AssessmentFiscalYear.ShouldBe(2027);
+        after.CarryForwardAt(2027).ShouldBeNull();
+        after.CarryForwardAt(2028)!.ToFiscalYear.ShouldBe(2029);
+    }
+
+    [Fact]
+    public void a_charge_paid_by_the_closing_or_of_another_year_is_not_carried()
+    {
+        var charge = April2027();
+        April2027(charge.Receive(30_000, new DateOnly(2028, 5, 31), new DateOnly(2028, 6, 1), PaymentChannel.Slip)).CarryForwardAt(2027).ShouldBeNull();
+        charge.CarryForwardAt(2026).ShouldBeNull();
+        Charge.ClosingDayOf(2027).ShouldBe(new DateOnly(2028, 5, 31));
+    }
+}
