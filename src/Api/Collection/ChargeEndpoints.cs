@@ -124,7 +124,13 @@ public static class ChargeEndpoints
         var received = charge.Receive(request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn, request.Channel ?? PaymentChannel.Counter);
         stream.AppendOne(received);
         var after = Charge.Evolve(charge, received)!;
-        return (new PaymentRecorded(id, received.PaymentId, charge.Version + 1, after.Outstanding, after.Overpaid), [.. OverpaymentFollowUp.For(after)]);
+        var newVersion = charge.Version + 1;
+        if (await LateFeeAssessment.AssessAsync(session, after, request.PaidOn, ct) is { } lateFee)
+        {
+            stream.AppendOne(lateFee);
+            newVersion++;
+        }
+        return (new PaymentRecorded(id, received.PaymentId, newVersion, after.Outstanding, after.Overpaid), [.. OverpaymentFollowUp.For(after)]);
     }
 
     /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納, applied to the payer's other charges or refunded).</summary>

@@ -17,7 +17,7 @@ namespace KosodateShien.Api.Collection;
 /// <param name="Overpaid">過誤納額</param>
 /// <param name="DueDate">納期限</param>
 /// <param name="PrescriptionDate">時効完成日</param>
-/// <param name="LateFee">延滞金 assessed on it (none yet: 延滞金 is computed when the charge is paid late)</param>
+/// <param name="LateFee">延滞金 assessed on it once it was paid in full after 納期限 (billed as its own charge, <paramref name="LateFeeChargeId"/>)</param>
 /// <param name="CarriedForward">滞納繰越分 (carried into a later 年度 at 出納閉鎖)</param>
 /// <param name="CarriedToFiscalYear">繰越年度</param>
 /// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料), when issued by <paramref name="AsOf"/></param>
@@ -30,16 +30,16 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
-    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, int Version)
+    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, int Version)
 {
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
         var then = charge.AsOf(asOf);
         return new ChargeView(charge.Id, charge.CollectionNumber, charge.PayerId, charge.HouseholdId, charge.Subject, charge.FiscalYear, then.AssessmentFiscalYear,
-            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, 0, then.CarryForward is not null,
+            charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, then.LateFee, then.CarryForward is not null,
             then.CarryForward?.ToFiscalYear,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
-            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, charge.Version);
+            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, then.LateFeeChargeId, charge.Version);
     }
 }
 

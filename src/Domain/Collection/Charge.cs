@@ -74,7 +74,10 @@ public sealed record Charge(
     DateOnly? CancelledOn = null,
     string? CancellationReason = null,
     ChargeDunning? Dunning = null,
-    IReadOnlyList<ChargeCarryForward>? CarryForwards = null) : IStreamVersioned
+    IReadOnlyList<ChargeCarryForward>? CarryForwards = null,
+    long LateFee = 0,
+    Guid? LateFeeChargeId = null,
+    DateOnly? LateFeeAssessedOn = null) : IStreamVersioned
 {
     /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
     public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
@@ -155,6 +158,9 @@ public sealed record Charge(
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
             Dunning = Dunning?.IssuedOn <= day ? Dunning : null,
             CarryForwards = [.. (CarryForwards ?? []).Where(c => c.CarriedOn <= day)],
+            LateFee = LateFeeAssessedOn <= day ? LateFee : 0,
+            LateFeeChargeId = LateFeeAssessedOn <= day ? LateFeeChargeId : null,
+            LateFeeAssessedOn = LateFeeAssessedOn <= day ? LateFeeAssessedOn : null,
             AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
@@ -180,6 +186,7 @@ public sealed record Charge(
         },
         (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
         (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
+        (not null, LateFeeAssessed e) => state with { LateFee = e.Amount, LateFeeChargeId = e.LateFeeChargeId, LateFeeAssessedOn = e.AssessedOn },
         (not null, ChargeCarriedForward e) => state with
         {
             AssessmentFiscalYear = e.ToFiscalYear,
@@ -191,13 +198,8 @@ public sealed record Charge(
     };
 
     /// <summary>The stream id of a payer × 賦課年度 × month × 科目 (a name-based UUID, the same on every node and run).</summary>
-    public static Guid IdFor(Guid payerId, int fiscalYear, DateOnly month, CollectionSubject subject)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"charge/{payerId:N}/{fiscalYear}/{month:yyyy-MM}/{subject}"));
-        hash[6] = (byte)(hash[6] & 0x0F | 0x50);
-        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdFor(Guid payerId, int fiscalYear, DateOnly month, CollectionSubject subject) =>
+        NameBased($"charge/{payerId:N}/{fiscalYear}/{month:yyyy-MM}/{subject}");
 
     /// <summary>調定: refuses an amount below 1 yen, a month not given as its first day and a 納期限 before the month.</summary>
     public static ChargeAssessed Assess(string collectionNumber, Guid payerId, Guid? householdId, CollectionSubject subject, DateOnly month, long amount, DateOnly dueDate,
@@ -222,15 +224,17 @@ public sealed record Charge(
     }
 
     /// <summary>The 督促手数料 charge of this charge's 督促 (one per 督促状, so keyed on the charge rather than on payer × month × 科目).</summary>
-    public Guid DunningFeeChargeId
+    public Guid DunningFeeChargeId => DerivedId("dunning-fee");
+
+    /// <summary>A name-based UUID for a charge that belongs to this one (its 督促手数料, its 延滞金).</summary>
+    private Guid DerivedId(string kind) => NameBased($"{kind}/{Id:N}");
+
+    private static Guid NameBased(string name)
     {
-        get
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"dunning-fee/{Id:N}"));
-            hash[6] = (byte)(hash[6] & 0x0F | 0x50);
-            hash[8] = (byte)(hash[8] & 0x3F | 0x80);
-            return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        hash[6] = (byte)(hash[6] & 0x0F | 0x50);
+        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     /// <summary>
@@ -255,6 +259,30 @@ public sealed record Charge(
             ? Assess(collectionNumber, PayerId, HouseholdId, CollectionSubject.DunningFee, Month, dunning.Fee, dunning.DesignatedDeadline, dunning.IssuedOn, ChargeSource.Manual,
                 dunning.RuleVersion, FacilityNumber, id)
             : null;
+
+    /// <summary>
+    /// 延滞金 once a charge paid after 納期限 is settled in full: computed on the 調定額 over what was received and when, with
+    /// the rules in force on the last receipt, and raised as a charge of its own when it comes to anything after rounding.
+    /// Nothing for 延滞金 and 督促手数料 themselves, a charge still owing, a cancelled one, or one already assessed.
+    /// </summary>
+    public LateFeeAssessed? AssessLateFee(CollectionRuleSet rules, DateOnly on)
+    {
+        if (Subject is CollectionSubject.LateFee or CollectionSubject.DunningFee || CancelledOn is not null || LateFeeChargeId is not null || Outstanding > 0) return null;
+        var receipts = Payments.Select(p => (p.PaidOn, p.Amount)).Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (PaidOn: a.On, a.Amount))).ToList();
+        if (!receipts.Any(r => r.PaidOn > DueDate)) return null;
+        // A year whose 特例基準割合 the municipality has not published yet cannot be computed; the charge waits for the rates
+        // (a payment is never refused for it).
+        if (!rules.LateFee.HasRates(DueDate.AddDays(1), receipts.Max(r => r.PaidOn))) return null;
+        var computed = LateFees.Compute(Amount, DueDate, receipts, rules.LateFee, rules.Version);
+        return computed.Amount == 0 ? null
+            : new LateFeeAssessed(Id, DerivedId("late-fee"), computed.Amount, computed.Exact, computed.Periods, computed.RuleVersion, on);
+    }
+
+    /// <summary>The 延滞金 charge an assessment raises, billed apart with the 納期限 the rules give 延滞金 from the assessment's month.</summary>
+    public ChargeAssessed LateFeeCharge(LateFeeAssessed assessed, CollectionRuleSet rules, string collectionNumber) =>
+        Assess(collectionNumber, PayerId, HouseholdId, CollectionSubject.LateFee, Month, assessed.Amount,
+            rules.DueDateFor(CollectionSubject.LateFee, new DateOnly(assessed.AssessedOn.Year, assessed.AssessedOn.Month, 1)), assessed.AssessedOn, ChargeSource.Manual,
+            rules.Version, FacilityNumber, assessed.LateFeeChargeId);
 
     /// <summary>出納閉鎖日 of a 年度: 31 May of the next year (自治法235条の5).</summary>
     public static DateOnly ClosingDayOf(int fiscalYear) => new(fiscalYear + 1, 5, 31);

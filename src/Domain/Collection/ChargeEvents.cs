@@ -73,3 +73,10 @@ public sealed record RefundPaid(Guid ChargeId, Guid RefundId, DateOnly PaidOn);
 /// <param name="CarriedOn">繰越年月日 (出納閉鎖日)</param>
 /// <param name="Amount">決算繰越調定額 (the amount unpaid at 出納閉鎖)</param>
 public sealed record ChargeCarriedForward(Guid ChargeId, int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);
+
+/// <summary>
+/// 延滞金: the charge was paid after 納期限; the 延滞金 computed on it (with every period, rate and day count) is raised as its
+/// own 調定 (<paramref name="LateFeeChargeId"/>).
+/// </summary>
+public sealed record LateFeeAssessed(Guid ChargeId, Guid LateFeeChargeId, long Amount, decimal Exact, IReadOnlyList<LateFeePeriod> Periods, int RuleVersion,
+    DateOnly AssessedOn);

@@ -34,12 +34,11 @@ public enum AppropriationOrder
 public sealed record DunningRule(int WithinDays, int DesignatedDeadlineDays, long Fee, int RenewalStartDays);
 
 /// <summary>
-/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目, 督促 and the 充当 order so far;
-/// 延滞金 joins it when it is built). Every 調定 and 督促 records the version it used.
+/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目, 督促, the 充当 order and 延滞金). Every 調定 and 督促 records the version it used.
 /// </summary>
 /// <param name="Id">document id: <c>{name}-v{version}</c></param>
 public sealed record CollectionRuleSet(string Id, string Name, int Version, DateOnly EffectiveFrom, string Description, IReadOnlyList<DueDateRule> DueDates,
-    DunningRule Dunning, AppropriationOrder Appropriation) : IVersionedRuleSet
+    DunningRule Dunning, AppropriationOrder Appropriation, LateFeeRule LateFee) : IVersionedRuleSet
 {
     public const string Standard = "standard";
 
@@ -53,7 +52,8 @@ public sealed record CollectionRuleSet(string Id, string Name, int Version, Date
         new(CollectionSubject.Other, DueDateKind.EndOfNextMonth),
         new(CollectionSubject.DunningFee, DueDateKind.EndOfNextMonth),
         new(CollectionSubject.LateFee, DueDateKind.EndOfNextMonth),
-    ], new DunningRule(WithinDays: 20, DesignatedDeadlineDays: 10, Fee: 0, RenewalStartDays: 10), AppropriationOrder.OldestDueFirst);
+    ], new DunningRule(WithinDays: 20, DesignatedDeadlineDays: 10, Fee: 0, RenewalStartDays: 10), AppropriationOrder.OldestDueFirst,
+        LateFeeRule.Standard);
 
     /// <summary>納期限 of a charge for a month (first day) under this 科目's rule.</summary>
     public DateOnly DueDateFor(CollectionSubject subject, DateOnly month)

@@ -80,6 +80,7 @@ public static class EventLabels
         Domain.Collection.RefundDetermined e => $"還付決定 {e.NotifiedOn:yyyy-MM-dd}: {e.Amount:N0}円",
         Domain.Collection.RefundPaid e => $"還付 {e.PaidOn:yyyy-MM-dd}",
         Domain.Collection.ChargeCarriedForward e => $"滞納繰越 {e.FromFiscalYear}年度 → {e.ToFiscalYear}年度 ({e.CarriedOn:yyyy-MM-dd}): {e.Amount:N0}円",
+        Domain.Collection.LateFeeAssessed e => $"延滞金 {e.AssessedOn:yyyy-MM-dd}: {e.Amount:N0}円",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

@@ -262,3 +262,87 @@ public class CarryForwardTests
         Charge.ClosingDayOf(2027).ShouldBe(new DateOnly(2028, 5, 31));
     }
 }
+
+/// <summary>延滞金: the first month and later rates, 365-day years, 地方税-style rounding (REFERENCE.md §7, 2024: 2.4 % / 8.7 %).</summary>
+public class LateFeeTests
+{
+    private static readonly DateOnly Due = new(2024, 4, 30);
+
+    private static long Fee(long principal, params (string PaidOn, long Amount)[] payments) =>
+        LateFees.Compute(principal, Due, payments.Select(p => (DateOnly.Parse(p.PaidOn), p.Amount)), LateFeeRule.Standard, 1).Amount;
+
+    [Fact]
+    public void a_month_at_the_first_rate_and_then_the_later_rate_rounded_down_to_100_yen()
+    {
+        // 300,000 × 2.4 % × 31/365 (5/1–5/31) + 300,000 × 8.7 % × 45/365 (6/1–7/15) = 611.5 + 3,217.8 = 3,829.3 → 3,800; 2024 is a leap year, still 365 days.
+        var computed = LateFees.Compute(300_000, Due, [(new DateOnly(2024, 7, 15), 300_000L)], LateFeeRule.Standard, 1);
+        computed.Amount.ShouldBe(3_800);
+        computed.Periods.Select(p => (p.From, p.To, p.Percent, p.Days)).ShouldBe([(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 31), 2.4m, 31), (new DateOnly(2024, 6, 1), new DateOnly(2024, 7, 15), 8.7m, 45)]);
+    }
+
+    [Fact]
+    public void a_partial_payment_lowers_the_principal_from_the_next_day()
+    {
+        // 300,000 for 5/1–5/15 at 2.4 % = 295.9; 200,000 for 5/16–5/31 at 2.4 % = 210.4 and 6/1–7/15 at 8.7 % = 2,145.2 → 2,651.5 → 2,600.
+        Fee(300_000, ("2024-05-15", 100_000), ("2024-07-15", 200_000)).ShouldBe(2_600);
+    }
+
+    [Theory]
+    [InlineData(1_999, "2024-12-31", 0)]      // principal under 2,000: none
+    [InlineData(61_000, "2024-07-15", 0)]     // 124.3 + 654.3 = 778.6 → 700, under 1,000: none
+    [InlineData(61_500, "2024-12-31", 3_200)] // principal rounded down to 61,000: 124.3 (5/1–5/31) + 61,000 × 8.7 % × 214/365 (6/1–12/31) = 3,111.6 → 3,235.9 → 3,200
+    [InlineData(30_000, "2024-04-30", 0)]     // paid on time
+    public void rounding_and_minimums_follow_the_local_tax_style(long principal, string paidOn, long expected) =>
+        Fee(principal, (paidOn, principal)).ShouldBe(expected);
+
+    [Fact]
+    public void the_first_month_after_a_due_date_on_the_30th_of_january_ends_on_the_last_day_of_february() =>
+        LateFees.OneMonthFrom(new DateOnly(2025, 1, 31)).ShouldBe(new DateOnly(2025, 2, 28));
+
+    [Fact]
+    public void a_year_without_a_published_rate_is_refused() =>
+        Should.Throw<DomainRuleException>(() => LateFees.Compute(300_000, new DateOnly(2030, 4, 30), [(new DateOnly(2030, 7, 1), 300_000L)], LateFeeRule.Standard, 1))
+            .Rule.ShouldBe("late-fee.no-rate");
+}
+
+/// <summary>延滞金 on a charge: assessed once when a late charge is settled, as a charge of its own.</summary>
+public class ChargeLateFeeTests
+{
+    private static Charge Charge(params object[] later)
+    {
+        var month = new DateOnly(2024, 4, 1);
+        var assessed = Domain.Collection.Charge.Assess("C1", Guid.Parse("c0000000-0000-0000-0000-000000000005"), null, CollectionSubject.UserFee, month, 300_000,
+            new DateOnly(2024, 4, 30), month, ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Domain.Collection.Charge.Evolve)!;
+    }
+
+    [Fact]
+    public void a_late_charge_settled_in_full_is_assessed_its_late_fee_once_and_it_becomes_a_charge()
+    {
+        var charge = Charge();
+        var onTime = charge.Receive(100_000, new DateOnly(2024, 4, 30), new DateOnly(2024, 4, 30), PaymentChannel.Slip);
+        var late = Domain.Collection.Charge.Evolve(charge, onTime)!.Receive(200_000, new DateOnly(2024, 7, 15), new DateOnly(2024, 7, 15), PaymentChannel.Slip);
+        Charge(onTime).AssessLateFee(CollectionRuleSet.Default, new DateOnly(2024, 7, 15)).ShouldBeNull();   // still owing
+
+        var settled = Charge(onTime, late);
+        var assessed = settled.AssessLateFee(CollectionRuleSet.Default, new DateOnly(2024, 7, 15))!;
+        // 200,000 × 2.4 % × 31/365 + 200,000 × 8.7 % × 45/365 = 407.7 + 2,145.2 = 2,552.9 → 2,500
+        assessed.Amount.ShouldBe(2_500);
+        var lateFee = settled.LateFeeCharge(assessed, CollectionRuleSet.Default, "C2");
+        (lateFee.Subject, lateFee.Amount, lateFee.DueDate).ShouldBe((CollectionSubject.LateFee, 2_500L, new DateOnly(2024, 8, 31)));
+        var after = Charge(onTime, late, assessed);
+        after.LateFee.ShouldBe(2_500);
+        after.AsOf(new DateOnly(2024, 7, 14)).LateFee.ShouldBe(0);
+        after.AssessLateFee(CollectionRuleSet.Default, new DateOnly(2024, 8, 1)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_charge_paid_on_time_or_in_a_year_without_published_rates_gets_no_late_fee()
+    {
+        var charge = Charge();
+        Charge(charge.Receive(300_000, new DateOnly(2024, 4, 30), new DateOnly(2024, 4, 30), PaymentChannel.Slip))
+            .AssessLateFee(CollectionRuleSet.Default, new DateOnly(2024, 4, 30)).ShouldBeNull();
+        Charge(charge.Receive(300_000, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1), PaymentChannel.Slip))
+            .AssessLateFee(CollectionRuleSet.Default, new DateOnly(2026, 5, 1)).ShouldBeNull();
+    }
+}
