@@ -20,6 +20,8 @@ public enum ChargeStatus
     [JsonStringEnumMemberName("overpaid")] Overpaid,
     /// <summary>調定取消</summary>
     [JsonStringEnumMemberName("cancelled")] Cancelled,
+    /// <summary>不納欠損</summary>
+    [JsonStringEnumMemberName("writtenOff")] WrittenOff,
 }
 
 /// <summary>A 更正 as the charge keeps it.</summary>
@@ -77,7 +79,9 @@ public sealed record Charge(
     IReadOnlyList<ChargeCarryForward>? CarryForwards = null,
     long LateFee = 0,
     Guid? LateFeeChargeId = null,
-    DateOnly? LateFeeAssessedOn = null) : IStreamVersioned
+    DateOnly? LateFeeAssessedOn = null,
+    WriteOffProposed? WriteOffProposal = null,
+    ChargeWrittenOff? WriteOff = null) : IStreamVersioned
 {
     /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
     public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
@@ -91,10 +95,10 @@ public sealed record Charge(
     private long Released => -Appropriations.Where(a => a.Amount < 0).Sum(a => a.Amount) + Refunds.Sum(r => r.Amount);
 
     /// <summary>未納額 (0 when cancelled).</summary>
-    public long Outstanding => CancelledOn is not null ? 0 : Math.Max(0, Amount - (Paid - Released));
+    public long Outstanding => CancelledOn is not null || WriteOff is not null ? 0 : Math.Max(0, Amount - (Paid - Released));
 
     /// <summary>過誤納額 not yet applied (充当) or refunded (還付): received beyond what is owed (everything received, once cancelled).</summary>
-    public long Overpaid => CancelledOn is not null ? Paid - Released : Math.Max(0, Paid - Released - Amount);
+    public long Overpaid => CancelledOn is not null ? Paid - Released : Math.Max(0, Paid - Released - (Amount - (WriteOff?.Amount ?? 0)));
 
     /// <summary>還付未済額</summary>
     public long RefundDue => Refunds.Where(r => r.PaidOn is null).Sum(r => r.Amount);
@@ -137,6 +141,7 @@ public sealed record Charge(
 
     public ChargeStatus StatusOn(DateOnly day) =>
         CancelledOn is not null ? ChargeStatus.Cancelled
+        : WriteOff is not null ? ChargeStatus.WrittenOff
         : Overpaid > 0 ? ChargeStatus.Overpaid
         : Outstanding == 0 ? ChargeStatus.Paid
         : day > DueDate ? ChargeStatus.Overdue
@@ -161,6 +166,8 @@ public sealed record Charge(
             LateFee = LateFeeAssessedOn <= day ? LateFee : 0,
             LateFeeChargeId = LateFeeAssessedOn <= day ? LateFeeChargeId : null,
             LateFeeAssessedOn = LateFeeAssessedOn <= day ? LateFeeAssessedOn : null,
+            WriteOffProposal = WriteOffProposal?.ProposedOn <= day ? WriteOffProposal : null,
+            WriteOff = WriteOff?.WrittenOffOn <= day ? WriteOff : null,
             AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
@@ -186,6 +193,8 @@ public sealed record Charge(
         },
         (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
         (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
+        (not null, WriteOffProposed e) => state with { WriteOffProposal = e },
+        (not null, ChargeWrittenOff e) => state with { WriteOff = e, WriteOffProposal = null },
         (not null, LateFeeAssessed e) => state with { LateFee = e.Amount, LateFeeChargeId = e.LateFeeChargeId, LateFeeAssessedOn = e.AssessedOn },
         (not null, ChargeCarriedForward e) => state with
         {
@@ -283,6 +292,32 @@ public sealed record Charge(
         Assess(collectionNumber, PayerId, HouseholdId, CollectionSubject.LateFee, Month, assessed.Amount,
             rules.DueDateFor(CollectionSubject.LateFee, new DateOnly(assessed.AssessedOn.Year, assessed.AssessedOn.Month, 1)), assessed.AssessedOn, ChargeSource.Manual,
             rules.Version, FacilityNumber, assessed.LateFeeChargeId);
+
+    /// <summary>
+    /// 不納欠損の起案: for what is still owed, on a ground that holds on the day (時効: the period has run out); once per
+    /// charge until decided.
+    /// </summary>
+    public WriteOffProposed ProposeWriteOff(DateOnly on, WriteOffReason reason, string proposedBy)
+    {
+        RequireNotCancelled();
+        if (WriteOff is not null || WriteOffProposal is not null)
+            throw new DomainRuleException("write-off.exists", $"{CollectionNumber} already has a 不納欠損 {(WriteOff is not null ? "decided" : "proposed")}.");
+        if (reason == WriteOffReason.Prescription && on <= AsOf(on).PrescriptionDate)
+            throw new DomainRuleException("write-off.not-prescribed", $"The 時効 of {CollectionNumber} completes at the end of {AsOf(on).PrescriptionDate:yyyy-MM-dd}.", "reason");
+        var owed = AsOf(on).Outstanding;
+        if (owed == 0) throw new DomainRuleException("write-off.nothing-owed", $"Nothing is owed on {CollectionNumber}.");
+        return new WriteOffProposed(Id, on, reason, owed, proposedBy);
+    }
+
+    /// <summary>不納欠損処分: approves the proposal; the approver must not be the proposer (four eyes).</summary>
+    public ChargeWrittenOff ApproveWriteOff(DateOnly on, string approvedBy)
+    {
+        var proposal = WriteOffProposal ?? throw new DomainRuleException("write-off.not-proposed", $"No 不納欠損 is proposed for {CollectionNumber}.");
+        if (string.Equals(proposal.ProposedBy, approvedBy, StringComparison.Ordinal))
+            throw new DomainRuleException("write-off.same-person", "The person who proposed a 不納欠損 cannot approve it.");
+        if (on < proposal.ProposedOn) throw new DomainRuleException("write-off.before-proposal", "The approval cannot be dated before the proposal.", "approvedOn");
+        return new ChargeWrittenOff(Id, on, proposal.Reason, proposal.Amount, proposal.ProposedBy, approvedBy);
+    }
 
     /// <summary>出納閉鎖日 of a 年度: 31 May of the next year (自治法235条の5).</summary>
     public static DateOnly ClosingDayOf(int fiscalYear) => new(fiscalYear + 1, 5, 31);

@@ -80,3 +80,20 @@ public sealed record ChargeCarriedForward(Guid ChargeId, int FromFiscalYear, int
 /// </summary>
 public sealed record LateFeeAssessed(Guid ChargeId, Guid LateFeeChargeId, long Amount, decimal Exact, IReadOnlyList<LateFeePeriod> Periods, int RuleVersion,
     DateOnly AssessedOn);
+
+/// <summary>不納欠損の事由.</summary>
+public enum WriteOffReason
+{
+    /// <summary>時効完成 (自治法236条)</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("prescription")] Prescription,
+    /// <summary>滞納処分の執行停止 3年継続 (地方税法15条の7④ の例)</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("suspensionMatured")] SuspensionMatured,
+    /// <summary>即時消滅 (地方税法15条の7⑤ の例)</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("immediateExtinction")] ImmediateExtinction,
+}
+
+/// <summary>不納欠損 proposed (起案): the unpaid amount, the 事由 and who proposed it; a different person approves it.</summary>
+public sealed record WriteOffProposed(Guid ChargeId, DateOnly ProposedOn, WriteOffReason Reason, long Amount, string ProposedBy);
+
+/// <summary>不納欠損処分: 年月日, 額, 事由, who proposed and who approved it. The charge owes nothing after it.</summary>
+public sealed record ChargeWrittenOff(Guid ChargeId, DateOnly WrittenOffOn, WriteOffReason Reason, long Amount, string ProposedBy, string ApprovedBy);

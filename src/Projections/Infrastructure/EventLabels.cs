@@ -81,6 +81,8 @@ public static class EventLabels
         Domain.Collection.RefundPaid e => $"還付 {e.PaidOn:yyyy-MM-dd}",
         Domain.Collection.ChargeCarriedForward e => $"滞納繰越 {e.FromFiscalYear}年度 → {e.ToFiscalYear}年度 ({e.CarriedOn:yyyy-MM-dd}): {e.Amount:N0}円",
         Domain.Collection.LateFeeAssessed e => $"延滞金 {e.AssessedOn:yyyy-MM-dd}: {e.Amount:N0}円",
+        Domain.Collection.WriteOffProposed e => $"不納欠損起案 {e.ProposedOn:yyyy-MM-dd}: {e.Amount:N0}円 ({e.Reason})",
+        Domain.Collection.ChargeWrittenOff e => $"不納欠損 {e.WrittenOffOn:yyyy-MM-dd}: {e.Amount:N0}円 ({e.Reason})",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

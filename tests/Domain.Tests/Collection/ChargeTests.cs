@@ -346,3 +346,33 @@ public class ChargeLateFeeTests
             .AssessLateFee(CollectionRuleSet.Default, new DateOnly(2026, 5, 1)).ShouldBeNull();
     }
 }
+
+/// <summary>不納欠損: proposed once the 時効 has completed, approved by someone else (REFERENCE.md §15 example 20).</summary>
+public class WriteOffTests
+{
+    private static Charge April2025(params object[] later)
+    {
+        var month = new DateOnly(2025, 4, 1);
+        var assessed = Charge.Assess("C1", Guid.Parse("c0000000-0000-0000-0000-000000000006"), null, CollectionSubject.UserFee, month, 30_000, new DateOnly(2025, 4, 30),
+            month, ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Charge.Evolve)!;
+    }
+
+    [Fact]
+    public void a_charge_prescribed_at_the_end_of_30_april_2030_can_be_written_off_from_1_may_by_a_second_person()
+    {
+        var charge = April2025();
+        Should.Throw<DomainRuleException>(() => charge.ProposeWriteOff(new DateOnly(2030, 4, 30), WriteOffReason.Prescription, "clerk-a")).Rule.ShouldBe("write-off.not-prescribed");
+
+        var proposed = charge.ProposeWriteOff(new DateOnly(2030, 5, 1), WriteOffReason.Prescription, "clerk-a");
+        proposed.Amount.ShouldBe(30_000);
+        var pending = April2025(proposed);
+        Should.Throw<DomainRuleException>(() => pending.ApproveWriteOff(new DateOnly(2030, 5, 2), "clerk-a")).Rule.ShouldBe("write-off.same-person");
+
+        var writtenOff = April2025(proposed, pending.ApproveWriteOff(new DateOnly(2030, 5, 2), "supervisor-b"));
+        (writtenOff.Outstanding, writtenOff.StatusOn(new DateOnly(2030, 5, 2))).ShouldBe((0L, ChargeStatus.WrittenOff));
+        writtenOff.AsOf(new DateOnly(2030, 5, 1)).Outstanding.ShouldBe(30_000);
+        var paidAfter = writtenOff.Receive(5_000, new DateOnly(2030, 6, 1), new DateOnly(2030, 6, 1), PaymentChannel.Slip);
+        April2025(proposed, pending.ApproveWriteOff(new DateOnly(2030, 5, 2), "supervisor-b"), paidAfter).Overpaid.ShouldBe(5_000);
+    }
+}
