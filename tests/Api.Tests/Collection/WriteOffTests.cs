@@ -12,6 +12,10 @@ public sealed class WriteOffTests(AppFixture fixture) : IntegrationContext(fixtu
             ApiClient.Finance)).GetProperty("id").GetGuid();
 
         Clock.Today = new DateOnly(2030, 5, 1);
+        var schedule = await Api.GetJson("/api/reports/prescriptions?from=2030-04-01&to=2030-04-30", ApiClient.Auditor);
+        (schedule.GetProperty("charges").GetInt32(), schedule.GetProperty("amount").GetInt64(), schedule.GetProperty("lines")[0].GetProperty("prescriptionDate").GetString())
+            .ShouldBe((1, 30_000L, "2030-04-30"));
+        (await Api.GetJson("/api/reports/prescriptions?from=2030-05-01&to=2030-12-31", ApiClient.Auditor)).GetProperty("charges").GetInt32().ShouldBe(0);
         (await Api.PostJson("/api/write-offs/proposals", new { proposedOn = new DateOnly(2030, 4, 30) }, 200, ApiClient.Finance)).GetArrayLength().ShouldBe(0);
         var proposed = (await Api.PostJson("/api/write-offs/proposals", new { proposedOn = new DateOnly(2030, 5, 1) }, 200, ApiClient.Finance)).EnumerateArray().ShouldHaveSingleItem();
         (proposed.GetProperty("chargeId").GetGuid(), proposed.GetProperty("amount").GetInt64(), proposed.GetProperty("prescriptionDate").GetString(),
@@ -27,5 +31,12 @@ public sealed class WriteOffTests(AppFixture fixture) : IntegrationContext(fixtu
         (await Api.GetJson("/api/write-offs/proposals", ApiClient.Auditor)).GetArrayLength().ShouldBe(0);
         var labels = (await Api.GetJson($"/api/charges/{id}/history", ApiClient.Auditor)).EnumerateArray().Select(e => (e.GetProperty("label").GetString(), e.GetProperty("userName").GetString())).ToList();
         labels.ShouldContain(("不納欠損 2030-05-01: 30,000円 (Prescription)", "test-supervisor"));
+
+        var report = await Api.GetJson("/api/reports/write-offs?fiscalYear=2030", ApiClient.Auditor);
+        (report.GetProperty("charges").GetInt32(), report.GetProperty("amount").GetInt64()).ShouldBe((1, 30_000L));
+        var total = report.GetProperty("totals").EnumerateArray().ShouldHaveSingleItem();
+        (total.GetProperty("subject").GetString(), total.GetProperty("reason").GetString()).ShouldBe(("userFee", "prescription"));
+        (await Api.GetJson("/api/reports/write-offs?fiscalYear=2029", ApiClient.Auditor)).GetProperty("charges").GetInt32().ShouldBe(0);
+        (await Api.GetJson("/api/reports/prescriptions?from=2030-04-01&to=2030-04-30", ApiClient.Auditor)).GetProperty("charges").GetInt32().ShouldBe(0);
     }
 }
