@@ -81,7 +81,8 @@ public sealed record Charge(
     Guid? LateFeeChargeId = null,
     DateOnly? LateFeeAssessedOn = null,
     WriteOffProposed? WriteOffProposal = null,
-    ChargeWrittenOff? WriteOff = null) : IStreamVersioned
+    ChargeWrittenOff? WriteOff = null,
+    IReadOnlyList<InstallmentPlanAcknowledged>? Plans = null) : IStreamVersioned
 {
     /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
     public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
@@ -104,7 +105,7 @@ public sealed record Charge(
     public long RefundDue => Refunds.Where(r => r.PaidOn is null).Sum(r => r.Amount);
 
     /// <summary>
-    /// 時効の更新 in the order they happened: the 督促, and every payment that left something owed (承認, 民法152条). One made
+    /// 時効の更新 in the order they happened: the 督促, a 分納誓約, and every payment that left something owed (承認, 民法152条). One made
     /// after the period had already run out renews nothing (the claim was extinguished).
     /// </summary>
     public IReadOnlyList<PrescriptionRenewal> Renewals
@@ -113,6 +114,7 @@ public sealed record Charge(
         {
             var causes = new List<PrescriptionRenewal>();
             if (Dunning is { } dunning) causes.Add(new PrescriptionRenewal(dunning.IssuedOn, dunning.RenewalStartsOn, "督促"));
+            foreach (var plan in Plans ?? []) causes.Add(new PrescriptionRenewal(plan.AgreedOn, plan.AgreedOn.AddDays(1), "承認 (分納誓約)"));
             long paid = 0;
             foreach (var payment in Payments.OrderBy(p => p.PaidOn))
             {
@@ -168,6 +170,7 @@ public sealed record Charge(
             LateFeeAssessedOn = LateFeeAssessedOn <= day ? LateFeeAssessedOn : null,
             WriteOffProposal = WriteOffProposal?.ProposedOn <= day ? WriteOffProposal : null,
             WriteOff = WriteOff?.WrittenOffOn <= day ? WriteOff : null,
+            Plans = [.. (Plans ?? []).Where(p => p.AgreedOn <= day)],
             AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
@@ -193,6 +196,7 @@ public sealed record Charge(
         },
         (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
         (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
+        (not null, InstallmentPlanAcknowledged e) => state with { Plans = [.. state.Plans ?? [], e] },
         (not null, WriteOffProposed e) => state with { WriteOffProposal = e },
         (not null, ChargeWrittenOff e) => state with { WriteOff = e, WriteOffProposal = null },
         (not null, LateFeeAssessed e) => state with { LateFee = e.Amount, LateFeeChargeId = e.LateFeeChargeId, LateFeeAssessedOn = e.AssessedOn },

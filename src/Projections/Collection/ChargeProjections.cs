@@ -15,6 +15,12 @@ public sealed class ChargeProjection : SingleStreamProjection<Charge, Guid>
     public override Charge? Evolve(Charge? snapshot, Guid id, IEvent e) => Charge.Evolve(snapshot, e.Data);
 }
 
+/// <summary>分納誓約 snapshot.</summary>
+public sealed class InstallmentPlanProjection : SingleStreamProjection<InstallmentPlan, Guid>
+{
+    public override InstallmentPlan? Evolve(InstallmentPlan? snapshot, Guid id, IEvent e) => InstallmentPlan.Evolve(snapshot, e.Data);
+}
+
 public static class CollectionStoreConfiguration
 {
     /// <summary>徴収番号 sequence.</summary>
@@ -25,6 +31,8 @@ public static class CollectionStoreConfiguration
         opts.Projections.Add(new ChargeProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.Month).Index(x => x.HouseholdId).Index(x => x.DueDate).Index(x => x.AssessmentFiscalYear).UniqueIndex(x => x.CollectionNumber);
         opts.Schema.For<CollectionRuleSet>().Index(x => x.Name);
+        opts.Projections.Add(new InstallmentPlanProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<InstallmentPlan>().Index(x => x.PayerId);
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, CollectionNumberSequence, SchemaUtils.IdentifierUsage.General)));
         return opts;
     }

@@ -83,6 +83,8 @@ public static class EventLabels
         Domain.Collection.LateFeeAssessed e => $"延滞金 {e.AssessedOn:yyyy-MM-dd}: {e.Amount:N0}円",
         Domain.Collection.WriteOffProposed e => $"不納欠損起案 {e.ProposedOn:yyyy-MM-dd}: {e.Amount:N0}円 ({e.Reason})",
         Domain.Collection.ChargeWrittenOff e => $"不納欠損 {e.WrittenOffOn:yyyy-MM-dd}: {e.Amount:N0}円 ({e.Reason})",
+        Domain.Collection.InstallmentPlanAgreed e => $"分納誓約 {e.AgreedOn:yyyy-MM-dd}: {e.Installments.Count}回 {e.Total:N0}円",
+        Domain.Collection.InstallmentPlanAcknowledged e => $"分納誓約 (承認) {e.AgreedOn:yyyy-MM-dd}",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

@@ -376,3 +376,37 @@ public class WriteOffTests
         April2025(proposed, pending.ApproveWriteOff(new DateOnly(2030, 5, 2), "supervisor-b"), paidAfter).Overpaid.ShouldBe(5_000);
     }
 }
+
+/// <summary>分納誓約: its checks, and the 承認 it gives each charge covered.</summary>
+public class InstallmentPlanTests
+{
+    private static readonly Guid Payer = Guid.Parse("c0000000-0000-0000-0000-000000000007");
+
+    private static Charge Owing(long amount = 30_000)
+    {
+        var month = new DateOnly(2027, 4, 1);
+        return Charge.Evolve(null, Charge.Assess("C1", Payer, null, CollectionSubject.UserFee, month, amount, new DateOnly(2027, 4, 30), month, ChargeSource.Manual, 1))!;
+    }
+
+    [Theory]
+    [InlineData("2027-06-30", "2027-07-31", "installments.due-dates")]   // first due before the 誓約日
+    [InlineData("2027-08-31", "2027-07-31", "installments.due-dates")]   // not in order
+    public void installments_fall_due_in_order_from_the_agreement(string first, string second, string rule) =>
+        Should.Throw<DomainRuleException>(() => InstallmentPlan.Agree(Payer, new DateOnly(2027, 7, 1), [Owing()],
+            [new Installment(15_000, DateOnly.Parse(first)), new Installment(15_000, DateOnly.Parse(second))])).Rule.ShouldBe(rule);
+
+    [Fact]
+    public void another_payers_charge_cannot_be_covered() =>
+        Should.Throw<DomainRuleException>(() => InstallmentPlan.Agree(Guid.NewGuid(), new DateOnly(2027, 7, 1), [Owing()], [new Installment(30_000, new DateOnly(2027, 7, 31))]))
+            .Rule.ShouldBe("installments.other-payer");
+
+    [Fact]
+    public void the_agreement_renews_each_charge_from_the_next_day()
+    {
+        var charge = Owing();
+        var agreed = InstallmentPlan.Agree(Payer, new DateOnly(2027, 7, 1), [charge], [new Installment(30_000, new DateOnly(2027, 7, 31))]);
+        var acknowledged = Charge.Evolve(charge, new InstallmentPlanAcknowledged(charge.Id, agreed.PlanId, agreed.AgreedOn))!;
+        acknowledged.PrescriptionDate.ShouldBe(new DateOnly(2032, 7, 1));
+        acknowledged.AsOf(new DateOnly(2027, 6, 30)).PrescriptionDate.ShouldBe(new DateOnly(2032, 4, 30));
+    }
+}
