@@ -11,10 +11,7 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     private async Task<(Guid Id, Guid Payer)> ChargedByHand(long amount = 61_000)
     {
         var family = await Api.RegisteredFamily(Birth);
-        var created = await Api.PostJson("/api/charges", new { payerId = family.MotherId, subject = "userFee", fiscalYear = 2027, month = "2027-04", amount }, 201,
-            ApiClient.Finance);
-        created.GetProperty("version").GetInt32().ShouldBe(1);
-        return (created.GetProperty("id").GetGuid(), family.MotherId);
+        return (await Api.Charged(family.MotherId, "2027-04", amount), family.MotherId);
     }
 
     private Task<JsonElement> Charge(Guid id, string asOf) => Api.GetJson($"/api/charges/{id}?asOf={asOf}", ApiClient.Finance);
@@ -25,6 +22,7 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
         var (id, payer) = await ChargedByHand();
 
         var charge = await Charge(id, "2027-04-15");
+        charge.GetProperty("version").GetInt32().ShouldBe(1);
         charge.GetProperty("status").GetString().ShouldBe("open");
         charge.GetProperty("dueDate").GetString().ShouldBe("2027-04-30");
         charge.GetProperty("prescriptionDate").GetString().ShouldBe("2032-04-30");
@@ -94,8 +92,7 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     public async Task an_overpayment_is_first_applied_to_the_payers_oldest_unpaid_charge_and_only_the_rest_refunded()
     {
         var (april, payer) = await ChargedByHand(30_000);
-        var may = (await Api.PostJson("/api/charges", new { payerId = payer, subject = "sideDish", fiscalYear = 2027, month = "2027-05", amount = 4_500 }, 201,
-            ApiClient.Finance)).GetProperty("id").GetGuid();
+        var may = await Api.Charged(payer, "2027-05", 4_500, "sideDish");
         Clock.Today = new DateOnly(2027, 5, 20);
 
         await Host.ExecuteAndWaitAsync(async () =>

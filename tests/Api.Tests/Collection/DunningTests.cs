@@ -5,14 +5,11 @@ namespace KosodateShien.Api.Tests.Collection;
 /// <summary>督促 by hand and by the run, its 指定期限, 督促手数料 and the 時効 it renews, through the API on real PostgreSQL.</summary>
 public sealed class DunningTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private async Task<Guid> Charged(Guid payer, string month, long amount = 30_000) =>
-        (await Api.PostJson("/api/charges", new { payerId = payer, subject = "userFee", fiscalYear = 2027, month, amount }, 201, ApiClient.Finance)).GetProperty("id").GetGuid();
-
     [Fact]
     public async Task a_dunning_sets_the_deadline_and_the_charge_view_shows_prescription_before_and_after_the_renewal()
     {
         var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20));
-        var id = await Charged(family.MotherId, "2027-04");
+        var id = await Api.Charged(family.MotherId, "2027-04");
         Clock.Today = new DateOnly(2027, 5, 25);
 
         var issued = await Api.PostJson($"/api/charges/{id}/dunning", new { issuedOn = new DateOnly(2027, 5, 20) }, 200, ApiClient.Finance);
@@ -44,9 +41,9 @@ public sealed class DunningTests(AppFixture fixture) : IntegrationContext(fixtur
             await session.SaveChangesAsync();
         }
         var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20));
-        var owing = await Charged(family.MotherId, "2027-04");
-        var paid = await Charged(family.FatherId!.Value, "2027-04");
-        var notYetDue = await Charged(family.MotherId, "2027-05");
+        var owing = await Api.Charged(family.MotherId, "2027-04");
+        var paid = await Api.Charged(family.FatherId!.Value, "2027-04");
+        var notYetDue = await Api.Charged(family.MotherId, "2027-05");
         Clock.Today = new DateOnly(2027, 5, 20);
         await Api.PostJson($"/api/charges/{paid}/payments", new { amount = 30_000, paidOn = new DateOnly(2027, 4, 30) }, 200, ApiClient.Finance);
 

@@ -7,10 +7,8 @@ public sealed class FiscalYearClosingTests(AppFixture fixture) : IntegrationCont
     public async Task the_closing_carries_unpaid_charges_of_the_year_into_the_next_once_and_leaves_due_date_and_prescription()
     {
         var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20));
-        async Task<Guid> Charged(string month) => (await Api.PostJson("/api/charges", new { payerId = family.MotherId, subject = "userFee", fiscalYear = 2027, month, amount = 30_000 },
-            201, ApiClient.Finance)).GetProperty("id").GetGuid();
-        var unpaid = await Charged("2027-04");
-        var paid = await Charged("2027-05");
+        var unpaid = await Api.Charged(family.MotherId, "2027-04");
+        var paid = await Api.Charged(family.MotherId, "2027-05");
         Clock.Today = new DateOnly(2028, 6, 1);
         await Api.PostJson($"/api/charges/{paid}/payments", new { amount = 30_000, paidOn = new DateOnly(2027, 5, 31) }, 200, ApiClient.Finance);
 

@@ -7,10 +7,8 @@ public sealed class InstallmentPlanTests(AppFixture fixture) : IntegrationContex
     public async Task a_plan_renews_prescription_from_the_next_day_and_an_installment_paid_short_is_missed_after_its_due_date()
     {
         var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20));
-        async Task<Guid> Charged(string month) => (await Api.PostJson("/api/charges", new { payerId = family.MotherId, subject = "userFee", fiscalYear = 2027, month, amount = 30_000 },
-            201, ApiClient.Finance)).GetProperty("id").GetGuid();
-        var april = await Charged("2027-04");
-        var may = await Charged("2027-05");
+        var april = await Api.Charged(family.MotherId, "2027-04");
+        var may = await Api.Charged(family.MotherId, "2027-05");
         Clock.Today = new DateOnly(2027, 7, 1);
 
         var refused = ApiClient.Json(await Api.Post($"/api/payers/{family.MotherId}/installment-plans", new

@@ -8,8 +8,7 @@ public sealed class WriteOffTests(AppFixture fixture) : IntegrationContext(fixtu
     {
         var family = await Api.RegisteredFamily(new DateOnly(2023, 6, 20));
         Clock.Today = new DateOnly(2025, 4, 1);
-        var id = (await Api.PostJson("/api/charges", new { payerId = family.MotherId, subject = "userFee", fiscalYear = 2025, month = "2025-04", amount = 30_000 }, 201,
-            ApiClient.Finance)).GetProperty("id").GetGuid();
+        var id = await Api.Charged(family.MotherId, "2025-04");
 
         Clock.Today = new DateOnly(2030, 5, 1);
         var schedule = await Api.GetJson("/api/reports/prescriptions?from=2030-04-01&to=2030-04-30", ApiClient.Auditor);
