@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KosodateShien.Domain.Common;
 
 namespace KosodateShien.Domain.Charges;
@@ -28,13 +26,7 @@ public sealed record ChargeNotice(
     };
 
     /// <summary>The stream id for a payer × month × 科目 (a name-based UUID, the same on every run).</summary>
-    public static Guid IdFor(Guid payerId, DateOnly month, ChargeSubject subject)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"charge-notice/{payerId:N}/{month:yyyy-MM}/{subject}"));
-        hash[6] = (byte)(hash[6] & 0x0F | 0x50);
-        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdFor(Guid payerId, DateOnly month, ChargeSubject subject) => NameBasedGuid.For($"charge-notice/{payerId:N}/{month:yyyy-MM}/{subject}");
 
     /// <summary>
     /// The first notice, or a revision when the amount or the lines changed; nothing when they did not (re-runs are free),

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using KosodateShien.Domain.Common;
 
@@ -136,7 +134,7 @@ public sealed record Charge(
     }
 
     /// <summary>時効完成日: five years from the day after 納期限, or from the start of the latest 更新.</summary>
-    public DateOnly PrescriptionDate => Renewals.Count == 0 ? Prescription.ForDueDate(DueDate) : Prescription.CompletesOn(Renewals[^1].StartsOn);
+    public DateOnly PrescriptionDate => Renewals is [.., var latest] ? Prescription.CompletesOn(latest.StartsOn) : Prescription.ForDueDate(DueDate);
 
     /// <summary>The latest fee notice revision this charge follows (0 for a charge entered by hand).</summary>
     public int NoticeRevision => Source.NoticeRevision ?? 0;
@@ -212,7 +210,7 @@ public sealed record Charge(
 
     /// <summary>The stream id of a payer × 賦課年度 × month × 科目 (a name-based UUID, the same on every node and run).</summary>
     public static Guid IdFor(Guid payerId, int fiscalYear, DateOnly month, CollectionSubject subject) =>
-        NameBased($"charge/{payerId:N}/{fiscalYear}/{month:yyyy-MM}/{subject}");
+        NameBasedGuid.For($"charge/{payerId:N}/{fiscalYear}/{month:yyyy-MM}/{subject}");
 
     /// <summary>調定: refuses an amount below 1 yen, a month not given as its first day and a 納期限 before the month.</summary>
     public static ChargeAssessed Assess(string collectionNumber, Guid payerId, Guid? householdId, CollectionSubject subject, DateOnly month, long amount, DateOnly dueDate,
@@ -240,15 +238,7 @@ public sealed record Charge(
     public Guid DunningFeeChargeId => DerivedId("dunning-fee");
 
     /// <summary>A name-based UUID for a charge that belongs to this one (its 督促手数料, its 延滞金).</summary>
-    private Guid DerivedId(string kind) => NameBased($"{kind}/{Id:N}");
-
-    private static Guid NameBased(string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
-        hash[6] = (byte)(hash[6] & 0x0F | 0x50);
-        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    private Guid DerivedId(string kind) => NameBasedGuid.For($"{kind}/{Id:N}");
 
     /// <summary>
     /// 督促: once per charge, after 納期限, while something is owed. The 指定期限, the start of the renewed 時効 period and the

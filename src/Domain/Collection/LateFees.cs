@@ -72,11 +72,7 @@ public static class LateFees
     }
 
     /// <summary>The last day of the month-long period starting on <paramref name="start"/> (民法143条: the day before the same date a month on, or that month's end when it has no such date).</summary>
-    public static DateOnly OneMonthFrom(DateOnly start)
-    {
-        var next = start.AddMonths(1);
-        return next.Day < start.Day ? next : next.AddDays(-1);
-    }
+    public static DateOnly OneMonthFrom(DateOnly start) => JapaneseDates.PeriodEnd(start, 1);
 
     private static DateOnly Min(DateOnly a, DateOnly b, DateOnly c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 }

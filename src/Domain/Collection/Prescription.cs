@@ -1,3 +1,5 @@
+using KosodateShien.Domain.Common;
+
 namespace KosodateShien.Domain.Collection;
 
 /// <summary>
@@ -11,13 +13,7 @@ public static class Prescription
     public const int Years = 5;
 
     /// <summary>時効完成日: the last day of the period that starts on <paramref name="periodStart"/>.</summary>
-    public static DateOnly CompletesOn(DateOnly periodStart)
-    {
-        // 2月29日 start: no corresponding day in a common year, so the period ends on the last day of February.
-        if (periodStart is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(periodStart.Year + Years))
-            return new DateOnly(periodStart.Year + Years, 2, 28);
-        return periodStart.AddYears(Years).AddDays(-1);
-    }
+    public static DateOnly CompletesOn(DateOnly periodStart) => JapaneseDates.PeriodEnd(periodStart, Years * 12);
 
     /// <summary>時効完成日 of a claim due on <paramref name="dueDate"/> with no 更新.</summary>
     public static DateOnly ForDueDate(DateOnly dueDate) => CompletesOn(dueDate.AddDays(1));

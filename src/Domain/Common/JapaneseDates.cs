@@ -12,6 +12,16 @@ public static class JapaneseDates
     public static DateTimeOffset StartOfDayJst(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
 
     /// <summary>年度 (fiscal year, April–March) a date belongs to: 2027-03-31 → 2026.</summary>
+    /// <summary>
+    /// The last day of a period of <paramref name="months"/> months starting on <paramref name="start"/> (民法143条): the day
+    /// before the same date that many months on, or the end of that month when it has no such date (a start on the 31st, 29 February).
+    /// </summary>
+    public static DateOnly PeriodEnd(DateOnly start, int months)
+    {
+        var corresponding = start.AddMonths(months);
+        return corresponding.Day < start.Day ? corresponding : corresponding.AddDays(-1);
+    }
+
     public static int FiscalYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
 
     /// <summary>

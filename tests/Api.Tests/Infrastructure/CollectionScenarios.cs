@@ -9,7 +9,7 @@ public static class CollectionScenarios
     public static async Task<Guid> Charged(this ApiClient api, Guid payer, string month, long amount = 30_000, string subject = "userFee")
     {
         var first = DateOnly.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture);
-        var fiscalYear = first.Month >= 4 ? first.Year : first.Year - 1;
+        var fiscalYear = Domain.Common.JapaneseDates.FiscalYearOf(first);
         return (await api.PostJson("/api/charges", new { payerId = payer, subject, fiscalYear, month, amount }, 201, ApiClient.Finance)).GetProperty("id").GetGuid();
     }
 }
