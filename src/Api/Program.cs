@@ -31,6 +31,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
+builder.Services.AddSingleton(KosodateShien.Application.Collection.DirectDebit.DirectDebitSettings.ConsignorFrom(builder.Configuration));
 builder.Services.AddSingleton(new KosodateShien.Application.Allocation.ExactSolver(new KosodateShien.Application.Allocation.Exact.CpSatAllocator()));
 builder.Services.CritterStackDefaults(x =>
 {

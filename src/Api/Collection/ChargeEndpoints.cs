@@ -1,4 +1,3 @@
-using System.Globalization;
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Collection;
@@ -21,8 +20,7 @@ namespace KosodateShien.Api.Collection;
 public sealed record CreateChargeRequest(Guid PayerId, CollectionSubject Subject, int FiscalYear, string Month, long Amount, DateOnly? DueDate = null,
     Guid? HouseholdId = null, string? FacilityNumber = null) : IValidatedRequest
 {
-    public DateOnly? FirstDay => DateOnly.TryParseExact(Month, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Day == 1
-        ? day : null;
+    public DateOnly? FirstDay => MonthText.FirstDay(Month);
 
     public void Validate(FieldErrors errors)
     {

@@ -28,6 +28,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         {
             case DomainRuleException e:
                 return (422, "Business rule violated", e.Message, e.Rule, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            case MalformedFileException e:
+                return (422, "File refused", e.Message, e.Rule,
+                    e.Errors.GroupBy(f => $"line {f.Line}: {f.Field}").ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()));
             case NotFoundException e:
                 return (404, "Not Found", e.Message, "not-found", null);
             case InvalidRequestException e:

@@ -32,6 +32,7 @@ public static class OpenApiSetup
                 Description = "A token from `./kosodate token --user NAME --role ROLE`.",
             });
             options.OperationFilter<AuthorizationOperationFilter>();
+            options.OperationFilter<FileBodyOperationFilter>();
             options.SchemaFilter<OptionalParametersSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.JapaneseDates).Assembly, typeof(Projections.KosodateStore).Assembly })
             {
@@ -68,5 +69,23 @@ public sealed class AuthorizationOperationFilter : IOperationFilter
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's roles do not allow this operation." });
         if (policy is not null && Auth.Policies.RolesByPolicy.TryGetValue(policy, out var roles))
             operation.Description = $"{operation.Description}\n\nPolicy `{policy}`: roles {string.Join(", ", roles.Select(r => $"`{r}`"))}.".Trim();
+    }
+}
+
+/// <summary>Documents the file an endpoint marked <see cref="Http.FileBodyAttribute"/> takes as its body.</summary>
+public sealed class FileBodyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.FileBodyAttribute>().LastOrDefault() is not { } file) return;
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = file.Description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                [file.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+            },
+        };
     }
 }

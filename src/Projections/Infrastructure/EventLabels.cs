@@ -86,6 +86,13 @@ public static class EventLabels
         Domain.Collection.InstallmentPlanAgreed e => $"分納誓約 {e.AgreedOn:yyyy-MM-dd}: {e.Installments.Count}回 {e.Total:N0}円",
         Domain.Collection.InstallmentPlanAcknowledged e => $"分納誓約 (承認) {e.AgreedOn:yyyy-MM-dd}",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
+        Domain.Collection.DirectDebit.DirectDebitMandateRegistered e => $"口座振替申込 {e.AppliedOn:yyyy-MM-dd}: {e.StartMonth:yyyy-MM}〜 (顧客番号 {e.CustomerNumber})",
+        Domain.Collection.DirectDebit.DirectDebitPaused e => $"口座振替一時停止 {e.FromMonth:yyyy-MM}〜{e.ToMonth:yyyy-MM} ({e.Reason})",
+        Domain.Collection.DirectDebit.DirectDebitResumed e => $"口座振替停止解除 {e.FromMonth:yyyy-MM}〜",
+        Domain.Collection.DirectDebit.DirectDebitMandateEnded e => $"口座振替終了 {e.LastMonth:yyyy-MM}まで ({e.Reason})",
+        Domain.Collection.DirectDebit.DirectDebitRequested e => $"口座振替依頼 振替日 {e.DebitDate:yyyy-MM-dd}: {e.Count:N0}件 {e.Amount:N0}円",
+        Domain.Collection.DirectDebit.DirectDebitResultsImported e => $"振替結果取込 {e.ImportedOn:yyyy-MM-dd}: 振替済 {e.DebitedCount:N0}件 {e.DebitedAmount:N0}円, 振替不能 {e.FailedCount:N0}件 {e.FailedAmount:N0}円",
+        Domain.Collection.DirectDebit.DirectDebitFailed e => $"振替不能 {e.DebitDate:yyyy-MM-dd}: {e.Amount:N0}円 ({(int)e.ResultCode} {e.Reason})",
         _ => data.GetType().Name,
     };
 }

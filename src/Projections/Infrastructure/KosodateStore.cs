@@ -46,6 +46,7 @@ public static class KosodateStore
         opts.ConfigureExtendedCare();
         opts.ConfigureCharges();
         opts.ConfigureCollection();
+        opts.ConfigureDirectDebit();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

@@ -60,6 +60,32 @@ public sealed class ApiClient(AppFixture fixture)
             s.StatusCodeShouldBe(expectedStatus);
         });
 
+    /// <summary>POST a file as the raw body (a bank's 全銀 file, a receipt CSV).</summary>
+    public Task<IScenarioResult> PostFile(string url, byte[] file, int expectedStatus, string role = Finance, string contentType = "application/octet-stream") =>
+        fixture.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.Post.Url(url);
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.Body = new MemoryStream(file);
+                c.Request.ContentLength = file.Length;
+                c.Request.ContentType = contentType;
+            });
+            s.StatusCodeShouldBe(expectedStatus);
+        });
+
+    /// <summary>GET a file's bytes.</summary>
+    public async Task<byte[]> GetBytes(string url, string role = Finance)
+    {
+        var result = await Get(url, 200, role);
+        var body = result.Context.Response.Body;
+        if (body.CanSeek) body.Position = 0;
+        using var copy = new MemoryStream();
+        await body.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     public async Task<JsonElement> PostJson(string url, object body, int expectedStatus = 200, string role = Clerk) =>
         Json(await Post(url, body, expectedStatus, role));
 
