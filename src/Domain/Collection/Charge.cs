@@ -31,6 +31,10 @@ public sealed record ChargeCorrection(DateOnly CorrectedOn, long Delta, long Amo
 /// </summary>
 /// <param name="IssuedOn">督促状発行日</param>
 /// <param name="DesignatedDeadline">督促状納付期限 (指定期限) as issued</param>
+/// <param name="WithinPeriod">issued within the days after 納期限 the rules allow</param>
+/// <param name="RenewalStartsOn">the first day of the renewed 時効 period as issued</param>
+/// <param name="Fee">督促手数料 (0: none)</param>
+/// <param name="FeeChargeId">the 督促手数料 charge, when there is a fee</param>
 /// <param name="ReturnedOn">返戻日</param>
 /// <param name="PublicNotice">公示送達 (公示日, the day it is deemed served, the 指定期限 and 時効 counted from it)</param>
 public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee, Guid? FeeChargeId,
@@ -58,6 +62,7 @@ public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadlin
 /// <param name="ServedOn">送達があつたものとみなされる日 (公示日から起算して7日を経過した日)</param>
 /// <param name="DesignatedDeadline">督促状納付期限 (指定期限) counted from <paramref name="ServedOn"/></param>
 /// <param name="RenewalStartsOn">the first day of the renewed 時効 period</param>
+/// <param name="RuleVersion">the collection rule version whose 指定期限 and 時効 days were used</param>
 public sealed record DunningPublicNotice(DateOnly PostedOn, DateOnly ServedOn, DateOnly DesignatedDeadline, DateOnly RenewalStartsOn, int RuleVersion);
 
 /// <summary>督促停止・催告停止 as the charge keeps it.</summary>
