@@ -91,9 +91,9 @@ public static class EventLabels
         Domain.Collection.CollectionStopLifted e => $"督促・催告停止解除 {e.LiftedOn:yyyy-MM-dd}",
         Domain.Collection.ReminderIssued e => $"催告 {e.IssuedOn:yyyy-MM-dd} (納付期限 {e.PayBy:yyyy-MM-dd})",
         Domain.Collection.DebtAcknowledged e => $"債務承認 (納付相談) {e.AcknowledgedOn:yyyy-MM-dd}",
-        Domain.Collection.ExecutionSuspended e => $"執行停止 {e.SuspendedOn:yyyy-MM-dd} ({e.Ground}{(e.ImmediateExtinction ? ", 即時消滅" : "")})",
+        Domain.Collection.ExecutionSuspended e => $"執行停止 {e.SuspendedOn:yyyy-MM-dd} ({e.Ground switch { Domain.Collection.SuspensionGround.NoAssets => "無財産", Domain.Collection.SuspensionGround.Livelihood => "生活困窮", _ => "所在及び財産不明" }}{(e.ImmediateExtinction ? ", 即時消滅" : "")})",
         Domain.Collection.ExecutionSuspensionRevoked e => $"執行停止取消 {e.RevokedOn:yyyy-MM-dd}{(e.Reason is null ? "" : $" ({e.Reason})")}",
-        Domain.Collection.NegotiationRecorded e => $"交渉経過 {e.NegotiatedOn:yyyy-MM-dd} ({e.Kind}){(e.AcknowledgedChargeIds.Count > 0 ? $": 債務承認 {e.AcknowledgedChargeIds.Count}件" : "")}",
+        Domain.Collection.NegotiationRecorded e => $"交渉経過 {e.NegotiatedOn:yyyy-MM-dd} ({e.Kind switch { Domain.Collection.NegotiationKind.Phone => "電話", Domain.Collection.NegotiationKind.Visit => "訪問", Domain.Collection.NegotiationKind.Counter => "窓口", Domain.Collection.NegotiationKind.Letter => "文書", _ => "その他" }}){(e.AcknowledgedChargeIds.Count > 0 ? $": 債務承認 {e.AcknowledgedChargeIds.Count}件" : "")}",
         Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円",
         _ => data.GetType().Name,
     };

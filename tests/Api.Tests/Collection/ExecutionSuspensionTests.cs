@@ -20,6 +20,8 @@ public sealed class ExecutionSuspensionTests(AppFixture fixture) : IntegrationCo
             .ShouldBe(("noAssets", false, "2031-06-10"));
         await Api.PostJson($"/api/charges/{immediate}/execution-suspension", new { suspendedOn = new DateOnly(2028, 6, 10), ground = "noAssets", immediateExtinction = true }, 200,
             ApiClient.Finance);
+        (await Api.GetJson($"/api/charges/{immediate}/history", ApiClient.Auditor)).EnumerateArray().Select(e => e.GetProperty("label").GetString())
+            .ShouldContain("執行停止 2028-06-10 (無財産, 即時消滅)");
         await Api.PostJson($"/api/charges/{revoked}/execution-suspension", new { suspendedOn = new DateOnly(2028, 6, 10), ground = "unknown" }, 200, ApiClient.Finance);
 
         var proposedNow = (await Api.PostJson("/api/write-offs/proposals", new { proposedOn = new DateOnly(2028, 6, 20) }, 200, ApiClient.Finance)).EnumerateArray().ShouldHaveSingleItem();
