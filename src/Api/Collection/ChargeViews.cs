@@ -20,17 +20,22 @@ namespace KosodateShien.Api.Collection;
 /// <param name="LateFee">延滞金 assessed on it once it was paid in full after 納期限 (billed as its own charge, <paramref name="LateFeeChargeId"/>)</param>
 /// <param name="CarriedForward">滞納繰越分 (carried into a later 年度 at 出納閉鎖)</param>
 /// <param name="CarriedToFiscalYear">繰越年度</param>
-/// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料), when issued by <paramref name="AsOf"/></param>
-/// <param name="Renewals">時効の更新 by <paramref name="AsOf"/> (督促, 一部納付)</param>
+/// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料; 返戻日 and 公示送達 (公示日, 送達日, its 指定期限) when the 督促状 came back), when issued by <paramref name="AsOf"/></param>
+/// <param name="Renewals">時効の更新 by <paramref name="AsOf"/> (督促, 一部納付, 分納誓約, 納付相談での債務承認)</param>
 /// <param name="Appropriations">充当: received from another charge's 過誤納 (positive) or given to another charge (negative)</param>
 /// <param name="Refunds">還付 (通知日, 額, 還付日)</param>
 /// <param name="RefundDue">還付未済額</param>
+/// <param name="Stopped">督促・催告停止 in force on <paramref name="AsOf"/></param>
+/// <param name="Stops">督促・催告停止 (停止日, 事由, 解除日)</param>
+/// <param name="Reminders">催告 (発行日, 納付期限, 停止日)</param>
+/// <param name="Suspensions">滞納処分の執行停止 (執行停止日, 事由, 即時消滅, 消滅日, 取消日)</param>
 /// <param name="Version">the stream version, for writes</param>
 public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear, int AssessmentFiscalYear,
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
-    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, int Version)
+    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, bool Stopped,
+    IReadOnlyList<ChargeCollectionStop> Stops, IReadOnlyList<ChargeReminder> Reminders, IReadOnlyList<ChargeExecutionSuspension> Suspensions, int Version)
 {
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
@@ -39,7 +44,8 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
             charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, then.LateFee, then.CarryForward is not null,
             then.CarryForward?.ToFiscalYear,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
-            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, then.LateFeeChargeId, charge.Version);
+            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, then.LateFeeChargeId, then.IsStoppedOn(asOf), then.Stops ?? [], then.Reminders ?? [],
+            then.Suspensions ?? [], charge.Version);
     }
 }
 

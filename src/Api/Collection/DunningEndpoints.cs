@@ -22,11 +22,12 @@ public sealed record DunningIssued(Guid ChargeId, int Version, DateOnly IssuedOn
 
 /// <summary>What a 督促 run issued.</summary>
 /// <param name="Considered">charges whose 納期限 fell within the rules' days before the issue date</param>
-public sealed record DunningRunResult(DateOnly IssuedOn, int Considered, int Issued, IReadOnlyList<DunningIssued> Notices);
+/// <param name="Stopped">charges passed by because 督促・催告 was stopped on the issue date</param>
+public sealed record DunningRunResult(DateOnly IssuedOn, int Considered, int Issued, IReadOnlyList<DunningIssued> Notices, int Stopped);
 
 public static class DunningEndpoints
 {
-    /// <summary>Issue the 督促状 for one charge (once, after 納期限, while something is owed); it renews the 時効.</summary>
+    /// <summary>Issue the 督促状 for one charge (once, after 納期限, while something is owed, not while 督促停止); it renews the 時効.</summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/dunning", OperationId = "IssueDunning")]
@@ -40,7 +41,8 @@ public static class DunningEndpoints
 
     /// <summary>
     /// The 督促 run: a 督促状 for every charge still owing whose 納期限 passed within the rules' days (20 by default) before
-    /// the issue date and that has none yet. Safe to repeat: a dunned charge is not dunned again.
+    /// the issue date and that has none yet, except charges stopped (督促停止) on the issue date. Safe to repeat: a dunned charge
+    /// is not dunned again.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
@@ -52,12 +54,18 @@ public static class DunningEndpoints
         var earliest = request.IssuedOn.AddDays(-rules.Dunning.WithinDays);
         var due = await session.Query<Charge>().Where(c => c.DueDate >= earliest && c.DueDate < request.IssuedOn).ToListAsync(ct);
         var issued = new List<DunningIssued>();
+        var stopped = 0;
         foreach (var candidate in due.Where(c => c.Dunning is null && c.CancelledOn is null && c.AsOf(request.IssuedOn).Outstanding > 0).OrderBy(c => c.CollectionNumber))
         {
+            if (candidate.IsStoppedOn(request.IssuedOn))
+            {
+                stopped++;
+                continue;
+            }
             var stream = await session.Events.FetchForWriting<Charge>(candidate.Id, candidate.Version, ct);
             issued.Add(await IssueAsync(session, stream, candidate, request.IssuedOn, rules, ct));
         }
-        return new DunningRunResult(request.IssuedOn, due.Count, issued.Count, issued);
+        return new DunningRunResult(request.IssuedOn, due.Count, issued.Count, issued, stopped);
     }
 
     private static async Task<DunningIssued> IssueAsync(IDocumentSession session, JasperFx.Events.IEventStream<Charge> stream, Charge charge, DateOnly issuedOn,

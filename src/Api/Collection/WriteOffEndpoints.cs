@@ -30,8 +30,9 @@ public sealed record WriteOffProposalView(Guid ChargeId, string CollectionNumber
 public static class WriteOffEndpoints
 {
     /// <summary>
-    /// The 不納欠損 run: proposes every charge still owing whose 時効 completed before the day. A supervisor other than the
-    /// proposer approves each. Safe to repeat: a charge with a proposal is not proposed again.
+    /// The 不納欠損 run: proposes every charge still owing whose claim is extinguished on the day: 時効 completed before it, a
+    /// 滞納処分の執行停止 continued 3 years, or one with 即時消滅; the 事由 is the ground that took effect first. A supervisor
+    /// other than the proposer approves each. Safe to repeat: a charge with a proposal is not proposed again.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
@@ -41,15 +42,15 @@ public static class WriteOffEndpoints
     {
         DateChecks.NotInFuture(request.ProposedOn, clock, "proposedOn");
         var proposer = user.Identity?.Name ?? throw new UnauthorizedAccessException();
-        // 時効 is at least five years from 納期限, so only charges due before then can have completed it.
+        // 時効 is at least five years from 納期限, so only charges due before then can have completed it; a 執行停止 can
+        // extinguish any charge that has one.
         var latestDue = request.ProposedOn.AddYears(-Prescription.Years);
-        var candidates = await session.Query<Charge>().Where(c => c.DueDate < latestDue).ToListAsync(ct);
+        var candidates = await session.Query<Charge>().Where(c => c.DueDate < latestDue || c.Suspensions != null).ToListAsync(ct);
         var proposed = new List<WriteOffProposalView>();
         foreach (var charge in candidates.Where(c => c.CancelledOn is null && c.WriteOff is null && c.WriteOffProposal is null).OrderBy(c => c.CollectionNumber))
         {
-            var then = charge.AsOf(request.ProposedOn);
-            if (then.Outstanding == 0 || request.ProposedOn <= then.PrescriptionDate) continue;
-            var proposal = charge.ProposeWriteOff(request.ProposedOn, WriteOffReason.Prescription, proposer);
+            if (charge.AsOf(request.ProposedOn).Outstanding == 0 || charge.Extinction(request.ProposedOn) is not { } extinction) continue;
+            var proposal = charge.ProposeWriteOff(request.ProposedOn, extinction.Reason, proposer);
             session.Events.Append(charge.Id, charge.Version + 1, proposal);
             proposed.Add(View(charge, proposal, charge.Version + 1));
         }

@@ -25,10 +25,77 @@ public enum ChargeStatus
 /// <summary>A 更正 as the charge keeps it.</summary>
 public sealed record ChargeCorrection(DateOnly CorrectedOn, long Delta, long Amount, string Reason);
 
-/// <summary>The 督促 as the charge keeps it.</summary>
-public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee, Guid? FeeChargeId);
+/// <summary>
+/// The 督促 as the charge keeps it: as issued, and, when the 督促状 came back (返戻), the 公示送達 that served it. A returned
+/// 督促状 counts only from its 公示送達: until then it has no 指定期限 running and renews no 時効.
+/// </summary>
+/// <param name="IssuedOn">督促状発行日</param>
+/// <param name="DesignatedDeadline">督促状納付期限 (指定期限) as issued</param>
+/// <param name="WithinPeriod">issued within the days after 納期限 the rules allow</param>
+/// <param name="RenewalStartsOn">the first day of the renewed 時効 period as issued</param>
+/// <param name="Fee">督促手数料 (0: none)</param>
+/// <param name="FeeChargeId">the 督促手数料 charge, when there is a fee</param>
+/// <param name="ReturnedOn">返戻日</param>
+/// <param name="PublicNotice">公示送達 (公示日, the day it is deemed served, the 指定期限 and 時効 counted from it)</param>
+public sealed record ChargeDunning(DateOnly IssuedOn, DateOnly DesignatedDeadline, bool WithinPeriod, DateOnly RenewalStartsOn, long Fee, Guid? FeeChargeId,
+    DateOnly? ReturnedOn = null, DunningPublicNotice? PublicNotice = null)
+{
+    /// <summary>The day the 督促 counts from: the issue date, or for a returned 督促状 the day its 公示送達 took effect (none before).</summary>
+    public DateOnly? ServedOn => ReturnedOn is null ? IssuedOn : PublicNotice?.ServedOn;
 
-/// <summary>時効の更新: a new period starting on <paramref name="StartsOn"/> because of <paramref name="Cause"/> (督促, 承認 by 一部納付) on <paramref name="On"/>.</summary>
+    /// <summary>The 指定期限 that runs: as issued, or the one counted from the 公示送達 (none while a returned 督促状 is not served).</summary>
+    public DateOnly? DeadlineInForce => ReturnedOn is null ? DesignatedDeadline : PublicNotice?.DesignatedDeadline;
+
+    /// <summary>The first day of the 時効 period the 督促 renews (none while a returned 督促状 is not served).</summary>
+    public DateOnly? RenewalInForce => ReturnedOn is null ? RenewalStartsOn : PublicNotice?.RenewalStartsOn;
+
+    /// <summary>The 督促 as it stood at the end of <paramref name="day"/>: a 返戻 or 公示 dated after it left out.</summary>
+    public ChargeDunning AsOf(DateOnly day) => this with
+    {
+        ReturnedOn = ReturnedOn <= day ? ReturnedOn : null,
+        PublicNotice = PublicNotice?.PostedOn <= day ? PublicNotice : null,
+    };
+}
+
+/// <summary>公示送達 of a returned 督促状.</summary>
+/// <param name="PostedOn">公示日</param>
+/// <param name="ServedOn">送達があつたものとみなされる日 (公示日から起算して7日を経過した日)</param>
+/// <param name="DesignatedDeadline">督促状納付期限 (指定期限) counted from <paramref name="ServedOn"/></param>
+/// <param name="RenewalStartsOn">the first day of the renewed 時効 period</param>
+/// <param name="RuleVersion">the collection rule version whose 指定期限 and 時効 days were used</param>
+public sealed record DunningPublicNotice(DateOnly PostedOn, DateOnly ServedOn, DateOnly DesignatedDeadline, DateOnly RenewalStartsOn, int RuleVersion);
+
+/// <summary>督促停止・催告停止 as the charge keeps it.</summary>
+/// <param name="StoppedOn">停止日</param>
+/// <param name="Reason">停止事由</param>
+/// <param name="LiftedOn">停止解除日 (none while it lasts)</param>
+public sealed record ChargeCollectionStop(DateOnly StoppedOn, string Reason, DateOnly? LiftedOn);
+
+/// <summary>A 催告 as the charge keeps it.</summary>
+/// <param name="IssuedOn">催告書発行日</param>
+/// <param name="PayBy">催告書納付期限</param>
+/// <param name="StoppedOn">停止日, when collection was stopped while the 催告 was running</param>
+public sealed record ChargeReminder(DateOnly IssuedOn, DateOnly PayBy, DateOnly? StoppedOn);
+
+/// <summary>滞納処分の執行停止 as the charge keeps it.</summary>
+/// <param name="SuspendedOn">執行停止日</param>
+/// <param name="Ground">執行停止事由</param>
+/// <param name="ImmediateExtinction">即時消滅 (地方税法15条の7⑤ の例)</param>
+/// <param name="RevokedOn">執行停止取消日</param>
+/// <param name="RevocationReason">取消事由</param>
+public sealed record ChargeExecutionSuspension(DateOnly SuspendedOn, SuspensionGround Ground, bool ImmediateExtinction, DateOnly? RevokedOn, string? RevocationReason)
+{
+    /// <summary>地方税法15条の7④ の例: the years the stop must continue to extinguish the claim.</summary>
+    public const int Years = 3;
+
+    /// <summary>
+    /// 消滅日: the last day of the 3 years the stop must continue, counted from the day after 執行停止日 (民法140条) and ending
+    /// per 民法143条; the claim is extinguished at its end. For 即時消滅, 執行停止日 itself.
+    /// </summary>
+    public DateOnly ExtinctionDate => ImmediateExtinction ? SuspendedOn : JapaneseDates.PeriodEnd(SuspendedOn.AddDays(1), Years * 12);
+}
+
+/// <summary>時効の更新: a new period starting on <paramref name="StartsOn"/> because of <paramref name="Cause"/> (督促, 承認 by 一部納付, 分納誓約 or 納付相談) on <paramref name="On"/>.</summary>
 public sealed record PrescriptionRenewal(DateOnly On, DateOnly StartsOn, string Cause);
 
 /// <summary>滞納繰越 as the charge keeps it: 繰越年度, 繰越年月日, 決算繰越調定額.</summary>
@@ -50,7 +117,7 @@ public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn,
 /// </summary>
 /// <param name="OriginalAmount">the 調定額 first assessed</param>
 /// <param name="Amount">the 調定額 after every 更正</param>
-public sealed record Charge(
+public sealed partial record Charge(
     Guid Id,
     string CollectionNumber,
     Guid PayerId,
@@ -80,7 +147,11 @@ public sealed record Charge(
     DateOnly? LateFeeAssessedOn = null,
     WriteOffProposed? WriteOffProposal = null,
     ChargeWrittenOff? WriteOff = null,
-    IReadOnlyList<InstallmentPlanAcknowledged>? Plans = null) : IStreamVersioned
+    IReadOnlyList<InstallmentPlanAcknowledged>? Plans = null,
+    IReadOnlyList<ChargeCollectionStop>? Stops = null,
+    IReadOnlyList<ChargeReminder>? Reminders = null,
+    IReadOnlyList<ChargeExecutionSuspension>? Suspensions = null,
+    IReadOnlyList<DebtAcknowledged>? Acknowledgements = null) : IStreamVersioned
 {
     /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
     public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
@@ -103,16 +174,20 @@ public sealed record Charge(
     public long RefundDue => Refunds.Where(r => r.PaidOn is null).Sum(r => r.Amount);
 
     /// <summary>
-    /// 時効の更新 in the order they happened: the 督促, a 分納誓約, and every payment that left something owed (承認, 民法152条). One made
-    /// after the period had already run out renews nothing (the claim was extinguished).
+    /// 時効の更新 in the order they happened: the 督促 once served (a returned 督促状 from its 公示送達; 催告 renews nothing), a 分納誓約,
+    /// a 債務承認 in a 納付相談, and every payment that left something owed (承認, 民法152条). One made after the period had already
+    /// run out renews nothing (the claim was extinguished).
     /// </summary>
     public IReadOnlyList<PrescriptionRenewal> Renewals
     {
         get
         {
             var causes = new List<PrescriptionRenewal>();
-            if (Dunning is { } dunning) causes.Add(new PrescriptionRenewal(dunning.IssuedOn, dunning.RenewalStartsOn, "督促"));
+            if (Dunning is { ServedOn: { } servedOn, RenewalInForce: { } renewalStarts })
+                causes.Add(new PrescriptionRenewal(servedOn, renewalStarts, Dunning.PublicNotice is null ? "督促" : "督促 (公示送達)"));
             foreach (var plan in Plans ?? []) causes.Add(new PrescriptionRenewal(plan.AgreedOn, plan.AgreedOn.AddDays(1), "承認 (分納誓約)"));
+            foreach (var acknowledged in Acknowledgements ?? [])
+                causes.Add(new PrescriptionRenewal(acknowledged.AcknowledgedOn, acknowledged.AcknowledgedOn.AddDays(1), "承認 (納付相談)"));
             long paid = 0;
             foreach (var payment in Payments.OrderBy(p => p.PaidOn))
             {
@@ -161,7 +236,7 @@ public sealed record Charge(
             Refunds = [.. Refunds.Where(r => r.NotifiedOn <= day).Select(r => r.PaidOn <= day ? r : r with { PaidOn = null })],
             CancelledOn = CancelledOn <= day ? CancelledOn : null,
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
-            Dunning = Dunning?.IssuedOn <= day ? Dunning : null,
+            Dunning = Dunning?.IssuedOn <= day ? Dunning.AsOf(day) : null,
             CarryForwards = [.. (CarryForwards ?? []).Where(c => c.CarriedOn <= day)],
             LateFee = LateFeeAssessedOn <= day ? LateFee : 0,
             LateFeeChargeId = LateFeeAssessedOn <= day ? LateFeeChargeId : null,
@@ -169,6 +244,11 @@ public sealed record Charge(
             WriteOffProposal = WriteOffProposal?.ProposedOn <= day ? WriteOffProposal : null,
             WriteOff = WriteOff?.WrittenOffOn <= day ? WriteOff : null,
             Plans = [.. (Plans ?? []).Where(p => p.AgreedOn <= day)],
+            Stops = [.. (Stops ?? []).Where(s => s.StoppedOn <= day).Select(s => s.LiftedOn <= day ? s : s with { LiftedOn = null })],
+            Reminders = [.. (Reminders ?? []).Where(r => r.IssuedOn <= day).Select(r => r.StoppedOn <= day ? r : r with { StoppedOn = null })],
+            Suspensions = [.. (Suspensions ?? []).Where(s => s.SuspendedOn <= day)
+                .Select(s => s.RevokedOn <= day ? s : s with { RevokedOn = null, RevocationReason = null })],
+            Acknowledgements = [.. (Acknowledgements ?? []).Where(a => a.AcknowledgedOn <= day)],
             AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
@@ -204,6 +284,31 @@ public sealed record Charge(
             CarryForwards = [.. state.CarryForwards ?? [], new ChargeCarryForward(e.FromFiscalYear, e.ToFiscalYear, e.CarriedOn, e.Amount)],
         },
         (not null, DunningNoticeIssued e) => state with { Dunning = new ChargeDunning(e.IssuedOn, e.DesignatedDeadline, e.WithinPeriod, e.RenewalStartsOn, e.Fee, e.FeeChargeId) },
+        (not null, DunningNoticeReturned e) when state.Dunning is not null => state with { Dunning = state.Dunning with { ReturnedOn = e.ReturnedOn } },
+        (not null, DunningPublicNoticePosted e) when state.Dunning is not null => state with
+        {
+            Dunning = state.Dunning with { PublicNotice = new DunningPublicNotice(e.PostedOn, e.ServedOn, e.DesignatedDeadline, e.RenewalStartsOn, e.RuleVersion) },
+        },
+        (not null, CollectionStopped e) => state with
+        {
+            Stops = [.. state.Stops ?? [], new ChargeCollectionStop(e.StoppedOn, e.Reason, null)],
+            Reminders = state.Reminders is null ? null
+                : [.. state.Reminders.Select(r => r.StoppedOn is null && r.IssuedOn <= e.StoppedOn && r.PayBy >= e.StoppedOn ? r with { StoppedOn = e.StoppedOn } : r)],
+        },
+        (not null, CollectionStopLifted e) => state with
+        {
+            Stops = [.. (state.Stops ?? []).Select(s => s.LiftedOn is null ? s with { LiftedOn = e.LiftedOn } : s)],
+        },
+        (not null, ReminderIssued e) => state with { Reminders = [.. state.Reminders ?? [], new ChargeReminder(e.IssuedOn, e.PayBy, null)] },
+        (not null, DebtAcknowledged e) => state with { Acknowledgements = [.. state.Acknowledgements ?? [], e] },
+        (not null, ExecutionSuspended e) => state with
+        {
+            Suspensions = [.. state.Suspensions ?? [], new ChargeExecutionSuspension(e.SuspendedOn, e.Ground, e.ImmediateExtinction, null, null)],
+        },
+        (not null, ExecutionSuspensionRevoked e) => state with
+        {
+            Suspensions = [.. (state.Suspensions ?? []).Select(s => s.RevokedOn is null ? s with { RevokedOn = e.RevokedOn, RevocationReason = e.Reason } : s)],
+        },
         (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
         _ => state,
     };
@@ -241,7 +346,7 @@ public sealed record Charge(
     private Guid DerivedId(string kind) => NameBasedGuid.For($"{kind}/{Id:N}");
 
     /// <summary>
-    /// 督促: once per charge, after 納期限, while something is owed. The 指定期限, the start of the renewed 時効 period and the
+    /// 督促: once per charge, after 納期限, while something is owed and collection is not stopped (督促停止). The 指定期限, the start of the renewed 時効 period and the
     /// 督促手数料 follow the rules in force on the issue date; a 督促 later than the rules' days after 納期限 is still issued
     /// (the period is directory) but says so.
     /// </summary>
@@ -251,6 +356,7 @@ public sealed record Charge(
         if (Dunning is not null) throw new DomainRuleException("dunning.already-issued", $"A 督促状 for {CollectionNumber} was issued on {Dunning.IssuedOn:yyyy-MM-dd}.");
         if (issuedOn <= DueDate) throw new DomainRuleException("dunning.not-yet-due", $"督促 comes after 納期限 ({DueDate:yyyy-MM-dd}).", "issuedOn");
         if (AsOf(issuedOn).Outstanding == 0) throw new DomainRuleException("dunning.nothing-owed", $"Nothing is owed on {CollectionNumber} on {issuedOn:yyyy-MM-dd}.");
+        RequireNotStopped(issuedOn, "issuedOn");
         var rule = rules.Dunning;
         return new DunningNoticeIssued(Id, issuedOn, issuedOn.AddDays(rule.DesignatedDeadlineDays), issuedOn <= DueDate.AddDays(rule.WithinDays),
             issuedOn.AddDays(rule.RenewalStartDays), rule.Fee, rule.Fee > 0 ? DunningFeeChargeId : null, rules.Version);
@@ -288,16 +394,15 @@ public sealed record Charge(
             rules.Version, FacilityNumber, assessed.LateFeeChargeId);
 
     /// <summary>
-    /// 不納欠損の起案: for what is still owed, on a ground that holds on the day (時効: the period has run out); once per
-    /// charge until decided.
+    /// 不納欠損の起案: for what is still owed, on a ground that holds on the day (時効: the period has run out; 執行停止: it has
+    /// continued 3 years, or was with 即時消滅); once per charge until decided.
     /// </summary>
     public WriteOffProposed ProposeWriteOff(DateOnly on, WriteOffReason reason, string proposedBy)
     {
         RequireNotCancelled();
         if (WriteOff is not null || WriteOffProposal is not null)
             throw new DomainRuleException("write-off.exists", $"{CollectionNumber} already has a 不納欠損 {(WriteOff is not null ? "decided" : "proposed")}.");
-        if (reason == WriteOffReason.Prescription && on <= AsOf(on).PrescriptionDate)
-            throw new DomainRuleException("write-off.not-prescribed", $"The 時効 of {CollectionNumber} completes at the end of {AsOf(on).PrescriptionDate:yyyy-MM-dd}.", "reason");
+        if (AsOf(on).ExtinguishedFrom(reason) is not { } extinguished || on < extinguished) throw NotExtinguished(on, reason);
         var owed = AsOf(on).Outstanding;
         if (owed == 0) throw new DomainRuleException("write-off.nothing-owed", $"Nothing is owed on {CollectionNumber}.");
         return new WriteOffProposed(Id, on, reason, owed, proposedBy);

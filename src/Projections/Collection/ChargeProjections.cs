@@ -21,6 +21,12 @@ public sealed class InstallmentPlanProjection : SingleStreamProjection<Installme
     public override InstallmentPlan? Evolve(InstallmentPlan? snapshot, Guid id, IEvent e) => InstallmentPlan.Evolve(snapshot, e.Data);
 }
 
+/// <summary>交渉経過 snapshot: one per payer.</summary>
+public sealed class NegotiationLogProjection : SingleStreamProjection<NegotiationLog, Guid>
+{
+    public override NegotiationLog? Evolve(NegotiationLog? snapshot, Guid id, IEvent e) => NegotiationLog.Evolve(snapshot, e.Data);
+}
+
 public static class CollectionStoreConfiguration
 {
     /// <summary>徴収番号 sequence.</summary>
@@ -33,6 +39,7 @@ public static class CollectionStoreConfiguration
         opts.Schema.For<CollectionRuleSet>().Index(x => x.Name);
         opts.Projections.Add(new InstallmentPlanProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<InstallmentPlan>().Index(x => x.PayerId);
+        opts.Projections.Add(new NegotiationLogProjection(), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(opts.DatabaseSchemaName, CollectionNumberSequence, SchemaUtils.IdentifierUsage.General)));
         return opts;
     }
