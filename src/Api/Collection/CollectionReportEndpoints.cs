@@ -1,5 +1,6 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
+using KosodateShien.Domain.Common;
 using KosodateShien.Projections.Collection;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -27,5 +28,19 @@ public static class CollectionReportEndpoints
     {
         if (fiscalYear is < 2000 or > 2100) throw new InvalidRequestException("fiscalYear", "must be a 年度 between 2000 and 2100.");
         return session.WriteOffReportAsync(fiscalYear, ct);
+    }
+
+    /// <summary>
+    /// 滞納状況: every payer owing something past 納期限 at the end of <c>asOf</c> (today by default), by days past 納期限
+    /// (1–30, 31–90, 91–365, 366–1095, 1096 and more), with 件数 and 最古納期限; the largest debts first, at most <c>limit</c>
+    /// lines (100 by default, up to 1000); the totals cover every payer.
+    /// </summary>
+    [Tags("Collection 納付管理")]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/reports/arrears-aging", OperationId = "GetArrearsAging")]
+    public static Task<ArrearsAgingReport> ArrearsAging(DateOnly? asOf, int? limit, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (limit is < 1 or > 1000) throw new InvalidRequestException("limit", "must be from 1 to 1000.");
+        return session.ArrearsAgingAsync(asOf ?? clock.TodayJst(), limit ?? 100, ct);
     }
 }
