@@ -43,4 +43,19 @@ public static class CollectionReportEndpoints
         if (limit is < 1 or > 1000) throw new InvalidRequestException("limit", "must be from 1 to 1000.");
         return session.ArrearsAgingAsync(asOf ?? clock.TodayJst(), limit ?? 100, ct);
     }
+
+    /// <summary>
+    /// 収納率 of a 年度 (調定額, 収納額, 不納欠損額, 収入未済額, 還付未済額) for 現年度分, 滞納繰越分 and in total, and by month
+    /// from April to the end of the 出納整理期間 (31 May of the next year: receipts booked by then, by 日計日, count for the
+    /// 年度). The figures stand at the end of <c>asOf</c> (today by default), or at 出納閉鎖日 when later. Per section:
+    /// 調定額 = 収納額 + 不納欠損額 + 収入未済額.
+    /// </summary>
+    [Tags("Collection 納付管理")]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/reports/collection-rate", OperationId = "GetCollectionRate")]
+    public static Task<CollectionRateReport> CollectionRate(int fiscalYear, DateOnly? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (fiscalYear is < 2000 or > 2100) throw new InvalidRequestException("fiscalYear", "must be a 年度 between 2000 and 2100.");
+        return session.CollectionRateAsync(fiscalYear, asOf ?? clock.TodayJst(), ct);
+    }
 }
