@@ -58,4 +58,17 @@ public static class CollectionReportEndpoints
         if (fiscalYear is < 2000 or > 2100) throw new InvalidRequestException("fiscalYear", "must be a 年度 between 2000 and 2100.");
         return session.CollectionRateAsync(fiscalYear, asOf ?? clock.TodayJst(), ct);
     }
+
+    /// <summary>
+    /// 督促状発行一覧: every 督促状 issued from <c>from</c> to <c>to</c> with 徴収番号, 納入義務者, 科目, 賦課年月, 納期限, 発行日,
+    /// 指定期限, 督促手数料, 未納額 on the issue day and today, and whether it was paid in full by the 指定期限; with totals.
+    /// </summary>
+    [Tags("Collection 納付管理")]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/reports/dunning", OperationId = "GetDunningList")]
+    public static Task<DunningList> Dunning(DateOnly from, DateOnly to, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (to < from) throw new InvalidRequestException("to", "must not be before from.");
+        return session.DunningListAsync(from, to, clock.TodayJst(), ct);
+    }
 }
