@@ -170,6 +170,23 @@ public sealed partial record Charge(
     /// <summary>過誤納額 not yet applied (充当) or refunded (還付): received beyond what is owed (everything received, once cancelled).</summary>
     public long Overpaid => CancelledOn is not null ? Paid - Released : Math.Max(0, Paid - Released - (Amount - (WriteOff?.Amount ?? 0)));
 
+    /// <summary>
+    /// 収納額 kept against the 調定額: payments and 充当 received, less 充当 given, 還付 and the 過誤納 not yet settled
+    /// (0 once cancelled). Not cancelled, it makes 調定額 = 収納額 + 不納欠損額 + 未納額.
+    /// </summary>
+    public long Collected => Paid - Released - Overpaid;
+
+    /// <summary>
+    /// The latest day anything lowered what is owed (a payment's 納付日, a 充当 received, a 更正, 取消 or 不納欠損): a charge
+    /// owing nothing now owed nothing on any day from then on. Reports filter on it in SQL to find what was owing on a past day.
+    /// </summary>
+    public DateOnly? LastReductionOn =>
+        Payments.Select(p => (DateOnly?)p.PaidOn)
+            .Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (DateOnly?)a.On))
+            .Concat(Corrections.Select(c => (DateOnly?)c.CorrectedOn))
+            .Append(CancelledOn).Append(WriteOff?.WrittenOffOn)
+            .Max();
+
     /// <summary>還付未済額</summary>
     public long RefundDue => Refunds.Where(r => r.PaidOn is null).Sum(r => r.Amount);
 

@@ -225,6 +225,62 @@ public class OverpaymentSettlementTests
     }
 }
 
+/// <summary>What the reports read off a charge: 収納額 kept against the 調定額, and the last day what is owed went down.</summary>
+public class ChargeLedgerTests
+{
+    private static readonly DateOnly Month = new(2027, 4, 1);
+
+    private static Charge April(params object[] later)
+    {
+        var assessed = Charge.Assess("C1", Guid.Parse("c0000000-0000-0000-0000-000000000005"), null, CollectionSubject.UserFee, Month, 30_000, new DateOnly(2027, 4, 30),
+            Month, ChargeSource.Manual, 1);
+        return new object[] { assessed }.Concat(later).Aggregate((Charge?)null, Charge.Evolve)!;
+    }
+
+    private static PaymentReceived Paid(long amount, int month, int day) => new(Guid.Empty, Guid.NewGuid(), amount, new DateOnly(2027, month, day), new DateOnly(2027, month, day), PaymentChannel.Slip);
+
+    public static TheoryData<string, object[], long, long, long> Cases() => new()
+    {
+        { "unpaid", [], 30_000, 0, 30_000 },
+        { "part paid", [Paid(10_000, 5, 10)], 30_000, 10_000, 20_000 },
+        { "overpaid, 5,000 not yet settled", [Paid(35_000, 5, 10)], 30_000, 30_000, 0 },
+        { "overpaid, 5,000 applied elsewhere", [Paid(35_000, 5, 10), new OverpaymentAppropriated(Guid.Empty, Guid.NewGuid(), "C2", 5_000, new DateOnly(2027, 5, 11), "充当")], 30_000, 30_000, 0 },
+        { "corrected below what was paid, 8,000 refunded", [Paid(30_000, 5, 10), new ChargeCorrected(Guid.Empty, -8_000, 22_000, new DateOnly(2027, 6, 1), "税更正", null),
+            new RefundDetermined(Guid.Empty, Guid.NewGuid(), 8_000, new DateOnly(2027, 6, 1))], 22_000, 22_000, 0 },
+        { "paid from another charge's 過誤納", [new AppropriationReceived(Guid.Empty, Guid.NewGuid(), "C0", 12_000, new DateOnly(2027, 6, 1), "充当")], 30_000, 12_000, 18_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void what_is_assessed_is_what_was_kept_plus_what_is_owed(string _, object[] later, long assessed, long collected, long outstanding)
+    {
+        var charge = April(later);
+        (charge.Amount, charge.Collected, charge.Outstanding).ShouldBe((assessed, collected, outstanding));
+        charge.Amount.ShouldBe(charge.Collected + (charge.WriteOff?.Amount ?? 0) + charge.Outstanding);
+    }
+
+    [Fact]
+    public void a_written_off_charge_keeps_what_was_paid_and_a_cancelled_one_nothing()
+    {
+        var writtenOff = April(Paid(10_000, 5, 10), new ChargeWrittenOff(Guid.Empty, new DateOnly(2032, 6, 1), WriteOffReason.Prescription, 20_000, "a", "b"));
+        (writtenOff.Collected, writtenOff.Outstanding, writtenOff.Amount - writtenOff.Collected - writtenOff.Outstanding).ShouldBe((10_000L, 0L, 20_000L));
+        var cancelled = April(Paid(10_000, 5, 10), new ChargeCancelled(Guid.Empty, new DateOnly(2027, 6, 1), "二重調定"));
+        (cancelled.Collected, cancelled.Outstanding, cancelled.Overpaid).ShouldBe((0L, 0L, 10_000L));
+    }
+
+    [Fact]
+    public void the_last_reduction_is_the_latest_payment_application_correction_cancellation_or_write_off()
+    {
+        April().LastReductionOn.ShouldBeNull();
+        April(Paid(10_000, 5, 10), Paid(5_000, 4, 20)).LastReductionOn.ShouldBe(new DateOnly(2027, 5, 10));
+        April(Paid(10_000, 5, 10), new AppropriationReceived(Guid.Empty, Guid.NewGuid(), "C0", 1_000, new DateOnly(2027, 7, 1), "充当")).LastReductionOn
+            .ShouldBe(new DateOnly(2027, 7, 1));
+        // A refund raises what is owed: not a reduction.
+        April(Paid(10_000, 5, 10), new RefundDetermined(Guid.Empty, Guid.NewGuid(), 1_000, new DateOnly(2027, 8, 1))).LastReductionOn.ShouldBe(new DateOnly(2027, 5, 10));
+        April(new ChargeCancelled(Guid.Empty, new DateOnly(2027, 9, 1), "x")).LastReductionOn.ShouldBe(new DateOnly(2027, 9, 1));
+    }
+}
+
 /// <summary>滞納繰越 at 出納閉鎖 (REFERENCE.md §15 example 22).</summary>
 public class CarryForwardTests
 {
