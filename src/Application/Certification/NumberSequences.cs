@@ -25,5 +25,9 @@ public static class NumberSequences
     public static async Task<long> NextAsync(this IQuerySession session, string sequence, CancellationToken ct) =>
         (await session.QueryAsync<long>($"select nextval('{Qualified(session, sequence)}')", ct)).Single();
 
+    /// <summary>The next <paramref name="count"/> numbers of a sequence, in one round trip.</summary>
+    public static async Task<IReadOnlyList<long>> NextAsync(this IQuerySession session, string sequence, int count, CancellationToken ct) =>
+        count == 0 ? [] : [.. (await session.QueryAsync<long>($"select nextval('{Qualified(session, sequence)}') from generate_series(1, {count})", ct)).Order()];
+
     private static string Qualified(IQuerySession session, string sequence) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{sequence}";
 }

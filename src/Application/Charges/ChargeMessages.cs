@@ -22,6 +22,16 @@ public sealed record ReissueChargeNotices(Guid HouseholdId, DateOnly FromMonth, 
 public sealed record ChargeReadyForCollection(Guid NoticeId, int Revision, Guid PayerId, Guid HouseholdId, DateOnly Month, ChargeSubject Subject,
     long Amount, long? Replaces);
 
+/// <summary>
+/// Integration message to 納付管理 from the monthly run: a batch of <see cref="ChargeReadyForCollection"/> (at most
+/// <see cref="BatchSize"/>) to raise or correct in one transaction, so that a month of a city's payers is a few dozen
+/// messages rather than a hundred thousand.
+/// </summary>
+public sealed record ChargesReadyForCollection(DateOnly Month, IReadOnlyList<ChargeReadyForCollection> Notices)
+{
+    public const int BatchSize = 2_000;
+}
+
 /// <summary>One child's amount under one 科目, for the payer who owes it.</summary>
 public sealed record PayerCharge(Guid PayerId, Guid HouseholdId, ChargeSubject Subject, ChargeLine Line);
 

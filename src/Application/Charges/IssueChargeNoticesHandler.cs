@@ -24,7 +24,7 @@ public static class IssueChargeNoticesHandler
         // Every payer × 科目 with charges now, and every one notified before (which drops to 0 if nothing is owed any more).
         var keys = charges.Select(c => (c.PayerId, c.Subject)).Concat(notices.Keys).Distinct();
         var byKey = charges.ToLookup(c => (c.PayerId, c.Subject));
-        var outgoing = new OutgoingMessages();
+        var ready = new List<ChargeReadyForCollection>();
         foreach (var key in keys)
         {
             notices.TryGetValue(key, out var current);
@@ -33,9 +33,13 @@ public static class IssueChargeNoticesHandler
             if (ChargeNotice.Notify(current, key.PayerId, householdId, month, key.Subject, lines) is not { } notified) continue;
             if (current is null) session.Events.StartStream<ChargeNotice>(notified.NoticeId, notified);
             else session.Events.Append(notified.NoticeId, current.Version + 1, notified);
-            outgoing.Add(new ChargeReadyForCollection(notified.NoticeId, notified.Revision, notified.PayerId, notified.HouseholdId, month, notified.Subject,
+            ready.Add(new ChargeReadyForCollection(notified.NoticeId, notified.Revision, notified.PayerId, notified.HouseholdId, month, notified.Subject,
                 notified.Amount, notified.Replaces));
         }
+        // One household's notices go one by one; the month's run goes in batches.
+        var outgoing = new OutgoingMessages();
+        if (message.HouseholdId is not null) outgoing.AddRange(ready);
+        else foreach (var batch in ready.Chunk(ChargesReadyForCollection.BatchSize)) outgoing.Add(new ChargesReadyForCollection(month, batch));
         return outgoing;
     }
 }

@@ -16,7 +16,9 @@ public sealed class ChargeNoticeTests(AppFixture fixture) : IntegrationContext(f
     private async Task<IReadOnlyList<ChargeReadyForCollection>> Run(DateOnly month)
     {
         var tracked = await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/fees/monthly-runs", new { month }, 200, ApiClient.Finance));
-        return [.. tracked.AllRecordsInOrder().Select(r => r.Message).OfType<ChargeReadyForCollection>().DistinctBy(m => (m.NoticeId, m.Revision))];
+        // The month's run hands its notices over in batches.
+        var messages = tracked.AllRecordsInOrder().Select(r => r.Message).ToList();
+        return [.. messages.OfType<ChargesReadyForCollection>().SelectMany(b => b.Notices).Concat(messages.OfType<ChargeReadyForCollection>()).DistinctBy(m => (m.NoticeId, m.Revision))];
     }
 
     [Fact]

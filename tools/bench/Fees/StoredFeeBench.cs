@@ -126,7 +126,8 @@ public static class StoredFeeBench
     }
 
     /// <summary>The service's Marten and Wolverine configuration (src/Api/Program.cs) without HTTP.</summary>
-    public static async Task<IHost> StartHostAsync(string connectionString, string schema)
+    /// <param name="handlers">an assembly of the bench's own handlers to discover as well</param>
+    public static async Task<IHost> StartHostAsync(string connectionString, string schema, System.Reflection.Assembly? handlers = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -146,6 +147,7 @@ public static class StoredFeeBench
         builder.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = ApplicationAssembly.Reference;
+            if (handlers is not null) opts.Discovery.IncludeAssembly(handlers);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.EnableRelayOfUserName = true;
