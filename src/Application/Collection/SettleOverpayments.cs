@@ -10,9 +10,10 @@ public sealed record SettleOverpayments(Guid PayerId);
 public static class SettleOverpaymentsHandler
 {
     /// <summary>
-    /// 充当 and 還付 for every 過誤納 of the payer, dated today, in the order the collection rules in force set. Each charge
-    /// is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine retries) rather than
-    /// being overwritten; with nothing overpaid it appends nothing.
+    /// 充当 and 還付 for every 過誤納 of the payer, dated today, in the order the collection rules in force set. A charge
+    /// the 充当 pays off after its 納期限 gets its 延滞金 (the 充当 counts as a receipt on the 充当 day), as a payment
+    /// would. Each charge is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine
+    /// retries) rather than being overwritten; with nothing overpaid it appends nothing.
     /// </summary>
     public static async Task Handle(SettleOverpayments message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -20,9 +21,16 @@ public static class SettleOverpaymentsHandler
         var charges = await session.Query<Charge>().Where(c => c.PayerId == message.PayerId).ToListAsync(ct);
         if (!charges.Any(c => c.Overpaid > 0)) return;
         var rules = await session.CollectionRulesInForceAsync(today, ct);
-        var versions = charges.ToDictionary(c => c.Id, c => c.Version);
+        var byId = charges.ToDictionary(c => c.Id);
         foreach (var group in OverpaymentSettlement.Settle(charges, rules.Appropriation, today).GroupBy(e => e.ChargeId))
-            session.Events.Append(group.Key, versions[group.Key] + group.Count(), [.. group.Select(e => e.Event)]);
+        {
+            var charge = byId[group.Key];
+            var events = group.Select(e => e.Event).ToList();
+            if (events.Any(e => e is AppropriationReceived)
+                && await LateFeeAssessment.AssessAsync(session, events.Aggregate((Charge?)charge, Charge.Evolve)!, today, ct) is { } lateFee)
+                events.Add(lateFee);
+            session.Events.Append(charge.Id, charge.Version + events.Count, [.. events]);
+        }
     }
 }
 

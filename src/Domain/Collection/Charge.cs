@@ -108,7 +108,13 @@ public sealed record ChargeAppropriation(DateOnly On, Guid OtherChargeId, string
 public sealed record ChargeRefund(Guid RefundId, long Amount, DateOnly NotifiedOn, DateOnly? PaidOn);
 
 /// <summary>A payment as the charge keeps it.</summary>
-public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
+/// <param name="Amount">納付額</param>
+/// <param name="PaidOn">納付日</param>
+/// <param name="BookedOn">日計日</param>
+/// <param name="Channel">収納経路</param>
+/// <param name="ReceiptNumber">領収番号 (収納番号), when the payment came in a receipt file</param>
+/// <param name="ImportId">the receipt import it came in</param>
+public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, string? ReceiptNumber = null, Guid? ImportId = null);
 
 /// <summary>
 /// 調定: the write model of one charge stream (payer × 賦課年度 × month × 科目), whose id is derived from that key so that
@@ -326,7 +332,7 @@ public sealed partial record Charge(
         {
             Suspensions = [.. (state.Suspensions ?? []).Select(s => s.RevokedOn is null ? s with { RevokedOn = e.RevokedOn, RevocationReason = e.Reason } : s)],
         },
-        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel)] },
+        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel, e.ReceiptNumber, e.ImportId)] },
         _ => state,
     };
 

@@ -34,9 +34,14 @@ public sealed record ChargeCorrected(Guid ChargeId, long Delta, long Amount, Dat
 public sealed record ChargeCancelled(Guid ChargeId, DateOnly CancelledOn, string Reason);
 
 /// <summary>収納: money received for the charge.</summary>
+/// <param name="Amount">納付額</param>
 /// <param name="PaidOn">納付日 (the day the payer paid)</param>
 /// <param name="BookedOn">日計日 (the day the treasury booked it)</param>
-public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel);
+/// <param name="Channel">収納経路</param>
+/// <param name="ReceiptNumber">領収番号 (収納番号) given by the bank or the 収納代行業者, when the payment came in a receipt file</param>
+/// <param name="ImportId">the receipt import (納付書・コンビニ収納データの取込) it came in</param>
+public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, string? ReceiptNumber = null,
+    Guid? ImportId = null);
 
 /// <summary>
 /// 督促: the 督促状 for the charge was issued (自治法231条の3①), with its 指定期限; it renews the 時効 (自治法236条④) from

@@ -27,10 +27,14 @@ public enum PaymentChannel
 {
     /// <summary>口座振替</summary>
     [JsonStringEnumMemberName("directDebit")] DirectDebit,
-    /// <summary>納付書 (金融機関・コンビニ)</summary>
+    /// <summary>納付書 (金融機関の窓口で納付)</summary>
     [JsonStringEnumMemberName("slip")] Slip,
-    /// <summary>窓口</summary>
+    /// <summary>窓口 (役所の窓口で納付)</summary>
     [JsonStringEnumMemberName("counter")] Counter,
+    /// <summary>コンビニ収納 (納付書のバーコードで、収納代行業者を通して)</summary>
+    [JsonStringEnumMemberName("convenience")] Convenience,
+    /// <summary>スマートフォン決済 (〇〇Pay: 納付書のバーコードを読み取って、収納代行業者を通して)</summary>
+    [JsonStringEnumMemberName("mobilePay")] MobilePay,
 }
 
 public static class CollectionSubjects

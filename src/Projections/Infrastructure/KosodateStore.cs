@@ -47,6 +47,7 @@ public static class KosodateStore
         opts.ConfigureCharges();
         opts.ConfigureCollection();
         opts.ConfigureDirectDebit();
+        opts.ConfigureReceiptImports();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

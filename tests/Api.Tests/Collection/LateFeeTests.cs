@@ -1,4 +1,5 @@
 using KosodateShien.Domain.Collection;
+using Wolverine.Tracking;
 
 namespace KosodateShien.Api.Tests.Collection;
 
@@ -34,5 +35,31 @@ public sealed class LateFeeTests(AppFixture fixture) : IntegrationContext(fixtur
             .ShouldBe(("lateFee", 3_800L, "2027-08-31", 2));
         (await Api.GetJson($"/api/charges/{id}?asOf=2027-07-14", ApiClient.Finance)).GetProperty("lateFee").GetInt64().ShouldBe(0);
         (await Api.GetJson($"/api/payers/{family.MotherId}/account", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(3_800);
+    }
+
+    [Fact]
+    public async Task a_late_charge_paid_off_by_another_charges_overpayment_gets_its_late_fee_dated_the_appropriation_day()
+    {
+        Clock.Today = new DateOnly(2025, 4, 1);
+        var payer = (await Api.RegisteredFamily(new DateOnly(2023, 6, 20))).MotherId;
+        var late = await Api.Charged(payer, "2025-04", 100_000);       // 納期限 2025-04-30, never paid
+        var august = await Api.Charged(payer, "2025-08", 20_000);      // 納期限 2025-08-31
+        Clock.Today = new DateOnly(2025, 8, 20);
+
+        // 120,000 paid on August's 20,000: the 100,000 過誤納 is applied (充当) to April's charge the same day, paying it off late.
+        await Host.ExecuteAndWaitAsync(() => Api.PostJson($"/api/charges/{august}/payments", new { amount = 120_000, paidOn = new DateOnly(2025, 8, 20) }, 200,
+            ApiClient.Finance));
+
+        // 100,000 × 2.4 % × 31/365 (05-01〜05-31) + 100,000 × 8.7 % × 81/365 (06-01〜08-20: 30 + 31 + 20 days)
+        // = 203.84 + 1,930.68 = 2,134.52 → 2,100 (100円未満切捨て)
+        var charge = await Api.GetJson($"/api/charges/{late}", ApiClient.Finance);
+        (charge.GetProperty("status").GetString(), charge.GetProperty("outstanding").GetInt64(), charge.GetProperty("lateFee").GetInt64()).ShouldBe(("paid", 0L, 2_100L));
+        var lateFee = await Api.GetJson($"/api/charges/{charge.GetProperty("lateFeeChargeId").GetGuid()}", ApiClient.Finance);
+        (lateFee.GetProperty("subject").GetString(), lateFee.GetProperty("amount").GetInt64(), lateFee.GetProperty("dueDate").GetString())
+            .ShouldBe(("lateFee", 2_100L, "2025-09-30"));
+        var labels = (await Api.GetJson($"/api/charges/{late}/history", ApiClient.Auditor)).EnumerateArray().Select(e => e.GetProperty("label").GetString()).ToList();
+        labels[^2..].ShouldBe([$"充当受入 2025-08-20: 100,000円 ← {(await Api.GetJson($"/api/charges/{august}", ApiClient.Finance)).GetProperty("collectionNumber").GetString()}",
+            "延滞金 2025-08-20: 2,100円"]);
+        (await Api.GetJson($"/api/payers/{payer}/account", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(2_100);
     }
 }

@@ -2,7 +2,6 @@ using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
 using Marten;
-using Npgsql;
 
 namespace KosodateShien.Application.Collection.DirectDebit;
 
@@ -36,7 +35,7 @@ public static class DirectDebitResults
 
         await session.BeginTransactionAsync(ct);
         var chargeIds = outcomes.Select(o => o.Charge.ChargeId).Distinct().ToArray();
-        await LockStreamsAsync(session, chargeIds, ct);
+        await StreamLocks.LockAsync(session, chargeIds, ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
         var overpaid = new HashSet<Guid>();
         int paid = 0, failed = 0;
@@ -84,13 +83,5 @@ public static class DirectDebitResults
             count++;
         }
         return count;
-    }
-
-    private static async Task LockStreamsAsync(IDocumentSession session, Guid[] ids, CancellationToken ct)
-    {
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        await using var command = new NpgsqlCommand($"select id from {schema}.mt_streams where id = any($1) order by id for update", session.Connection);
-        command.Parameters.AddWithValue(ids);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
