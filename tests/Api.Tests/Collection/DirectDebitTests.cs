@@ -98,6 +98,8 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
             var view = await Api.GetJson($"/api/charges/{charge}", ApiClient.Finance);
             view.GetProperty("outstanding").GetInt64().ShouldBe(code == DebitResultCode.Debited ? 0 : 20_000, $"code {code}");
             var labels = (await Api.GetJson($"/api/charges/{charge}/history", ApiClient.Auditor)).EnumerateArray().Select(e => e.GetProperty("label").GetString()).ToList();
+            // Written in bulk: the snapshot's version is the stream's, one event after the 調定.
+            (labels.Count, view.GetProperty("version").GetInt32()).ShouldBe((2, 2));
             labels.Last().ShouldBe(code == DebitResultCode.Debited ? "収納 2027-01-27: 20,000円" : $"振替不能 2027-01-27: 20,000円 ({(int)code} {code.Reason()})");
             var ended = (await Api.GetJson($"/api/direct-debit-mandates/{mandate}", ApiClient.Finance)).GetProperty("endMonth");
             (ended.ValueKind == JsonValueKind.String).ShouldBe(code.EndsMandate(), $"code {code}");
@@ -119,6 +121,10 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
         february.Records.Select(r => r.CustomerNumber).Order().ShouldBe(stillRunning.Order());
         february.Records.Single(r => r.CustomerNumber == payers[1].CustomerNumber).Amount.ShouldBe(40_000);
     }
+
+    [Fact]
+    public async Task the_service_configuration_lets_imports_write_charges_in_bulk() =>
+        (await Application.Common.SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
 
     [Fact]
     public async Task a_faulty_result_file_is_refused_whole_naming_line_and_field_and_records_nothing()

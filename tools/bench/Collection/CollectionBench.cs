@@ -101,7 +101,7 @@ public static class CollectionBench
         var answer = BankAnswer(requestFile, options.Seed);
         clock.Restart();
         DebitResultsSummary summary;
-        await using (var session = store.IdentitySession())
+        await using (var session = store.LightweightSession())
         {
             summary = await DirectDebitResults.ImportAsync(session, answer, DebitDate.AddDays(3), DebitDate.AddDays(2), ct);
             await session.SaveChangesAsync(ct);

@@ -35,8 +35,9 @@ public static class DirectDebitResults
 
         await session.BeginTransactionAsync(ct);
         var chargeIds = outcomes.Select(o => o.Charge.ChargeId).Distinct().ToArray();
-        await StreamLocks.LockAsync(session, chargeIds, ct);
+        var versions = await StreamLocks.LockAsync(session, chargeIds, ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
+        var appends = new List<(Charge, long, IReadOnlyList<object>)>(charges.Count);
         var overpaid = new HashSet<Guid>();
         int paid = 0, failed = 0;
         foreach (var group in outcomes.GroupBy(o => o.Charge.ChargeId))
@@ -59,8 +60,9 @@ public static class DirectDebitResults
             var after = events.Aggregate((Charge?)charge, Charge.Evolve)!;
             if (export.DebitDate > charge.DueDate && await LateFeeAssessment.AssessAsync(session, after, export.DebitDate, ct) is { } lateFee) events.Add(lateFee);
             if (after.Overpaid > 0) overpaid.Add(after.PayerId);
-            session.Events.Append(charge.Id, charge.Version + events.Count, [.. events]);
+            appends.Add((charge, versions[charge.Id], events));
         }
+        await ChargeAppends.AppendAsync(session, appends, ct);
         var ended = await EndMandatesAsync(session, export, imported, today, ct);
         session.Events.Append(export.Id, export.Version + 1, imported);
         return new DebitResultsSummary(export.Id, export.DebitDate, booked, imported.DebitedCount, imported.DebitedAmount, imported.FailedCount, imported.FailedAmount, paid,

@@ -31,8 +31,9 @@ public static class ReceiptImports
 
         await session.BeginTransactionAsync(ct);
         var chargeIds = receipts.Select(r => r.Charge.Id).Distinct().ToArray();
-        await StreamLocks.LockAsync(session, chargeIds, ct);
+        var versions = await StreamLocks.LockAsync(session, chargeIds, ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
+        var appends = new List<(Charge, long, IReadOnlyList<object>)>(charges.Count);
         var payments = new Dictionary<int, Guid>();
         var lateFees = new List<ImportedLateFee>();
         var overpaid = new List<Guid>();
@@ -55,8 +56,9 @@ public static class ReceiptImports
                 }
             }
             if (state.Overpaid > 0 && !overpaid.Contains(state.PayerId)) overpaid.Add(state.PayerId);
-            session.Events.Append(charge.Id, charge.Version + events.Count, [.. events]);
+            appends.Add((charge, versions[charge.Id], events));
         }
+        await ChargeAppends.AppendAsync(session, appends, ct);
         var lines = receipts.Select(r => new ImportedReceipt(r.Receipt.Line, r.Charge.CollectionNumber, r.Charge.Id, payments[r.Receipt.Line], r.Receipt.Amount,
             r.Receipt.PaidOn, r.Receipt.BookedOn, r.Receipt.Channel, r.Receipt.ReceiptNumber)).ToList();
         var imported = new ReceiptsImported(importId, sha256, today, lines.Count, lines.Sum(l => l.Amount), lines, lateFees, overpaid);

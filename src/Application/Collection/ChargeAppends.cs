@@ -1,0 +1,37 @@
+using KosodateShien.Application.Collection.DirectDebit;
+using KosodateShien.Application.Common;
+using KosodateShien.Domain.Collection;
+using KosodateShien.Domain.Collection.DirectDebit;
+using KosodateShien.Projections.Collection;
+using Marten;
+
+namespace KosodateShien.Application.Collection;
+
+/// <summary>
+/// Appending to many charge streams at once (a bank's 振替結果, a receipt file): with three set-based statements
+/// (<see cref="SnapshotBulkAppender{T}"/>) when the store allows it, else through Marten at the version read.
+/// </summary>
+public static class ChargeAppends
+{
+    /// <summary>The charge snapshot sees the events; the person memberships (the one multi-stream projection) take registry events only.</summary>
+    public static readonly BulkAppendSpec<Charge> Spec = new("mt_doc_charge", c => c.Id, WithVersion, Charge.Evolve,
+        [typeof(ChargeProjection), typeof(Projections.Registry.PersonMembershipProjection)],
+    [
+        new PaymentReceived(Guid.Empty, Guid.Empty, 1, default, default, PaymentChannel.DirectDebit),
+        new DirectDebitFailed(Guid.Empty, Guid.Empty, default, DebitResultCode.InsufficientFunds, "", 1),
+        new LateFeeAssessed(Guid.Empty, Guid.Empty, 1, 1, [], 1, default),
+    ]);
+
+    /// <param name="streams">per charge: the snapshot read under the stream's row lock, the stream version then, and the events</param>
+    public static async Task AppendAsync(IDocumentSession session, IReadOnlyList<(Charge Snapshot, long Version, IReadOnlyList<object> Events)> streams, CancellationToken ct)
+    {
+        if (await SnapshotBulkAppender<Charge>.For(session.DocumentStore, Spec, ct) is { } bulk) bulk.Queue(session, streams);
+        else foreach (var (charge, version, events) in streams) session.Events.Append(charge.Id, version + events.Count, [.. events]);
+    }
+
+    private static Charge WithVersion(Charge charge, int version)
+    {
+        charge.Version = version;
+        return charge;
+    }
+}
