@@ -29,13 +29,15 @@ namespace KosodateShien.Api.Collection;
 /// <param name="Stops">督促・催告停止 (停止日, 事由, 解除日)</param>
 /// <param name="Reminders">催告 (発行日, 納付期限, 停止日)</param>
 /// <param name="Suspensions">滞納処分の執行停止 (執行停止日, 事由, 即時消滅, 消滅日, 取消日)</param>
+/// <param name="DebitFailures">口座振替の振替不能 (振替日, 振替結果コード, 不能事由, 額)</param>
 /// <param name="Version">the stream version, for writes</param>
 public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, Guid? HouseholdId, CollectionSubject Subject, int FiscalYear, int AssessmentFiscalYear,
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
     IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, bool Stopped,
-    IReadOnlyList<ChargeCollectionStop> Stops, IReadOnlyList<ChargeReminder> Reminders, IReadOnlyList<ChargeExecutionSuspension> Suspensions, int Version)
+    IReadOnlyList<ChargeCollectionStop> Stops, IReadOnlyList<ChargeReminder> Reminders, IReadOnlyList<ChargeExecutionSuspension> Suspensions,
+    IReadOnlyList<Domain.Collection.DirectDebit.DirectDebitFailed> DebitFailures, int Version)
 {
     public static ChargeView Of(Charge charge, DateOnly asOf)
     {
@@ -45,7 +47,7 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
             then.CarryForward?.ToFiscalYear,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
             then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, then.LateFeeChargeId, then.IsStoppedOn(asOf), then.Stops ?? [], then.Reminders ?? [],
-            then.Suspensions ?? [], charge.Version);
+            then.Suspensions ?? [], then.DebitFailures ?? [], charge.Version);
     }
 }
 

@@ -157,7 +157,8 @@ public sealed partial record Charge(
     IReadOnlyList<ChargeCollectionStop>? Stops = null,
     IReadOnlyList<ChargeReminder>? Reminders = null,
     IReadOnlyList<ChargeExecutionSuspension>? Suspensions = null,
-    IReadOnlyList<DebtAcknowledged>? Acknowledgements = null) : IStreamVersioned
+    IReadOnlyList<DebtAcknowledged>? Acknowledgements = null,
+    IReadOnlyList<DirectDebit.DirectDebitFailed>? DebitFailures = null) : IStreamVersioned
 {
     /// <summary>The latest 滞納繰越, if the charge was carried into a later 年度's books.</summary>
     public ChargeCarryForward? CarryForward => CarryForwards is [.., var last] ? last : null;
@@ -272,6 +273,7 @@ public sealed partial record Charge(
             Suspensions = [.. (Suspensions ?? []).Where(s => s.SuspendedOn <= day)
                 .Select(s => s.RevokedOn <= day ? s : s with { RevokedOn = null, RevocationReason = null })],
             Acknowledgements = [.. (Acknowledgements ?? []).Where(a => a.AcknowledgedOn <= day)],
+            DebitFailures = [.. (DebitFailures ?? []).Where(f => f.DebitDate <= day)],
             AssessmentFiscalYear = (CarryForwards ?? []).LastOrDefault(c => c.CarriedOn <= day)?.ToFiscalYear ?? FiscalYear,
         };
     }
@@ -324,6 +326,7 @@ public sealed partial record Charge(
         },
         (not null, ReminderIssued e) => state with { Reminders = [.. state.Reminders ?? [], new ChargeReminder(e.IssuedOn, e.PayBy, null)] },
         (not null, DebtAcknowledged e) => state with { Acknowledgements = [.. state.Acknowledgements ?? [], e] },
+        (not null, DirectDebit.DirectDebitFailed e) => state with { DebitFailures = [.. state.DebitFailures ?? [], e] },
         (not null, ExecutionSuspended e) => state with
         {
             Suspensions = [.. state.Suspensions ?? [], new ChargeExecutionSuspension(e.SuspendedOn, e.Ground, e.ImmediateExtinction, null, null)],

@@ -97,6 +97,8 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
         {
             var view = await Api.GetJson($"/api/charges/{charge}", ApiClient.Finance);
             view.GetProperty("outstanding").GetInt64().ShouldBe(code == DebitResultCode.Debited ? 0 : 20_000, $"code {code}");
+            view.GetProperty("debitFailures").EnumerateArray().Select(f => f.GetProperty("resultCode").GetString()).ShouldBe(
+                code == DebitResultCode.Debited ? [] : [JsonNamingPolicy.CamelCase.ConvertName(code.ToString())]);
             var labels = (await Api.GetJson($"/api/charges/{charge}/history", ApiClient.Auditor)).EnumerateArray().Select(e => e.GetProperty("label").GetString()).ToList();
             // Written in bulk: the snapshot's version is the stream's, one event after the 調定.
             (labels.Count, view.GetProperty("version").GetInt32()).ShouldBe((2, 2));
