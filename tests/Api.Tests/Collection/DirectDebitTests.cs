@@ -125,6 +125,36 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public async Task a_paused_mandate_draws_nothing_in_its_pause_and_again_after_the_resumption()
+    {
+        var (payer, mandate, customerNumber) = await Mandated();
+        var (other, _, _) = await Mandated("サトウ　タロウ");
+        await Api.Charged(payer, "2027-01", 20_000);
+        await Api.Charged(other, "2027-01", 15_000);
+        var paused = await Api.PostJson($"/api/direct-debit-mandates/{mandate}/pause",
+            new { fromMonth = "2027-01", toMonth = (string?)null, requestedOn = new DateOnly(2027, 1, 10), reason = "一時停止の申出", version = 1 }, 200, ApiClient.Finance);
+
+        var (_, january) = await Exported(DebitDate);
+        january.Records.ShouldNotContain(r => r.CustomerNumber == customerNumber);
+        // A stale version is refused.
+        await Api.Post($"/api/direct-debit-mandates/{mandate}/pause", new { fromMonth = "2027-02", requestedOn = new DateOnly(2027, 1, 10), reason = "x", version = 1 }, 409,
+            ApiClient.Finance);
+
+        await Api.PostJson($"/api/direct-debit-mandates/{mandate}/resumption", new { fromMonth = "2027-02", resumedOn = new DateOnly(2027, 1, 12), version = 2 }, 200,
+            ApiClient.Finance);
+        await Api.Charged(payer, "2027-02", 20_000);
+        Clock.Today = new DateOnly(2027, 2, 1);
+        var february = DebitFile.Parse(await Api.GetBytes((await Api.PostJson("/api/direct-debit/exports", new { debitDate = new DateOnly(2027, 2, 26) }, 201,
+            ApiClient.Finance)).GetProperty("file").GetString()!), withResults: false);
+        // February draws February only: January fell in the 停止期間, so it is paid by 納付書.
+        february.Records.Single(r => r.CustomerNumber == customerNumber).Amount.ShouldBe(20_000);
+        var labels = (await Api.GetJson($"/api/direct-debit-mandates/{mandate}/history", ApiClient.Auditor)).EnumerateArray()
+            .Select(e => e.GetProperty("label").GetString()).ToList();
+        labels.ShouldBe([$"口座振替申込 2026-12-10: 2027-01〜 (顧客番号 {customerNumber})", "口座振替一時停止 2027-01〜 (一時停止の申出)", "口座振替停止解除 2027-02〜"]);
+        paused.GetProperty("pauses").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task the_service_configuration_lets_imports_write_charges_in_bulk() =>
         (await Application.Common.SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
 
