@@ -119,6 +119,23 @@ public sealed class PayerPaymentTests(AppFixture fixture) : IntegrationContext(f
     }
 
     [Fact]
+    public async Task two_payments_for_the_payer_at_once_are_both_recorded_the_second_paying_what_the_first_left()
+    {
+        var payer = (await Api.RegisteredFamily(new DateOnly(2025, 6, 20))).MotherId;
+        var january = await Api.Charged(payer, "2027-01", 30_000);
+        var february = await Api.Charged(payer, "2027-02", 30_000);
+
+        // The second waits on the row locks the first holds, then sees January paid and pays February.
+        var both = await Task.WhenAll(
+            Api.Post($"/api/payers/{payer}/payments", new { amount = 30_000, paidOn = TestClock.DefaultToday }, 201, ApiClient.Finance),
+            Api.Post($"/api/payers/{payer}/payments", new { amount = 30_000, paidOn = TestClock.DefaultToday }, 201, ApiClient.Finance));
+
+        both.Select(r => Parts(ApiClient.Json(r)).ShouldHaveSingleItem().Item1).Order().ShouldBe(new[] { january, february }.Order());
+        var account = await Api.GetJson($"/api/payers/{payer}/account", ApiClient.Finance);
+        (account.GetProperty("paid").GetInt64(), account.GetProperty("outstanding").GetInt64(), account.GetProperty("overpaid").GetInt64()).ShouldBe((60_000L, 0L, 0L));
+    }
+
+    [Fact]
     public async Task bad_payments_are_refused_naming_the_field_and_nothing_is_recorded()
     {
         var payer = (await Api.RegisteredFamily(new DateOnly(2025, 6, 20))).MotherId;
