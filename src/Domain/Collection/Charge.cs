@@ -114,7 +114,10 @@ public sealed record ChargeRefund(Guid RefundId, long Amount, DateOnly NotifiedO
 /// <param name="Channel">収納経路</param>
 /// <param name="ReceiptNumber">領収番号 (収納番号), when the payment came in a receipt file</param>
 /// <param name="ImportId">the receipt import it came in</param>
-public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, string? ReceiptNumber = null, Guid? ImportId = null);
+/// <param name="AllocationId">the payer's payment it is a part of (収納充当 over the payer's charges)</param>
+/// <param name="AllocationRuleVersion">the collection rule version whose 収納充当順位 spread that payment</param>
+public sealed record ChargePayment(Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, string? ReceiptNumber = null, Guid? ImportId = null,
+    Guid? AllocationId = null, int? AllocationRuleVersion = null);
 
 /// <summary>
 /// 調定: the write model of one charge stream (payer × 賦課年度 × month × 科目), whose id is derived from that key so that
@@ -335,7 +338,8 @@ public sealed partial record Charge(
         {
             Suspensions = [.. (state.Suspensions ?? []).Select(s => s.RevokedOn is null ? s with { RevokedOn = e.RevokedOn, RevocationReason = e.Reason } : s)],
         },
-        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel, e.ReceiptNumber, e.ImportId)] },
+        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new ChargePayment(e.PaymentId, e.Amount, e.PaidOn, e.BookedOn, e.Channel, e.ReceiptNumber, e.ImportId,
+            e.AllocationId, e.AllocationRuleVersion)] },
         _ => state,
     };
 

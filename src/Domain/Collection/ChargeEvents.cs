@@ -40,8 +40,10 @@ public sealed record ChargeCancelled(Guid ChargeId, DateOnly CancelledOn, string
 /// <param name="Channel">収納経路</param>
 /// <param name="ReceiptNumber">領収番号 (収納番号) given by the bank or the 収納代行業者, when the payment came in a receipt file</param>
 /// <param name="ImportId">the receipt import (納付書・コンビニ収納データの取込) it came in</param>
+/// <param name="AllocationId">the payer's payment it is a part of, when one payment for the payer was spread over several charges (収納充当)</param>
+/// <param name="AllocationRuleVersion">the collection rule version whose 収納充当順位 spread it</param>
 public sealed record PaymentReceived(Guid ChargeId, Guid PaymentId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, string? ReceiptNumber = null,
-    Guid? ImportId = null);
+    Guid? ImportId = null, Guid? AllocationId = null, int? AllocationRuleVersion = null);
 
 /// <summary>
 /// 督促: the 督促状 for the charge was issued (自治法231条の3①), with its 指定期限; it renews the 時効 (自治法236条④) from

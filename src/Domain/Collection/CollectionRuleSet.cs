@@ -25,6 +25,19 @@ public enum AppropriationOrder
     [JsonStringEnumMemberName("sameSubjectFirst")] SameSubjectFirst,
 }
 
+/// <summary>
+/// 収納充当順位: the order a payment made for the payer as a whole (not for one 調定) settles the payer's unpaid charges in.
+/// Municipal practice (REFERENCE.md §7 収納: commonly the oldest 納期 first, principal before 延滞金; unconfirmed for 新宿区).
+/// Within one 納期限, charges go by 徴収番号.
+/// </summary>
+public enum PaymentAllocationOrder
+{
+    /// <summary>本税 (every 科目 except 延滞金 and 督促手数料) by oldest 納期限 first, then 延滞金 and 督促手数料 by oldest 納期限 first</summary>
+    [JsonStringEnumMemberName("principalFirst")] PrincipalFirst,
+    /// <summary>oldest 納期限 first, each 延滞金 and 督促手数料 right after the charge it arose from (one without such a charge by its own 納期限)</summary>
+    [JsonStringEnumMemberName("feesWithTheirCharge")] FeesWithTheirCharge,
+}
+
 /// <summary>督促 as the municipality's 条例 sets it (自治法231条の3).</summary>
 /// <param name="WithinDays">督促状 are issued within this many days after 納期限 (地方税法 analogue: 20)</param>
 /// <param name="DesignatedDeadlineDays">指定期限: this many days after the issue date (平生町・太良町: 10)</param>
@@ -34,11 +47,16 @@ public enum AppropriationOrder
 public sealed record DunningRule(int WithinDays, int DesignatedDeadlineDays, long Fee, int RenewalStartDays);
 
 /// <summary>
-/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目, 督促, the 充当 order and 延滞金). Every 調定 and 督促 records the version it used.
+/// 納付管理の基準: the municipality's collection rules, versioned by 適用開始日 (納期限 per 科目, 督促, the 充当 order of 過誤納,
+/// 延滞金 and the order a payer's payment settles charges in). Every 調定, 督促 and payer's payment records the version it used.
 /// </summary>
 /// <param name="Id">document id: <c>{name}-v{version}</c></param>
+/// <param name="Appropriation">過誤納の充当順位</param>
+/// <param name="PaymentAllocation">収納充当順位 of a payment for the payer as a whole (versions stored before it existed read as the default,
+/// <see cref="PaymentAllocationOrder.PrincipalFirst"/>)</param>
 public sealed record CollectionRuleSet(string Id, string Name, int Version, DateOnly EffectiveFrom, string Description, IReadOnlyList<DueDateRule> DueDates,
-    DunningRule Dunning, AppropriationOrder Appropriation, LateFeeRule LateFee) : IVersionedRuleSet
+    DunningRule Dunning, AppropriationOrder Appropriation, LateFeeRule LateFee, PaymentAllocationOrder PaymentAllocation = PaymentAllocationOrder.PrincipalFirst)
+    : IVersionedRuleSet
 {
     public const string Standard = "standard";
 

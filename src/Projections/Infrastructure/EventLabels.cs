@@ -94,7 +94,7 @@ public static class EventLabels
         Domain.Collection.ExecutionSuspended e => $"執行停止 {e.SuspendedOn:yyyy-MM-dd} ({e.Ground switch { Domain.Collection.SuspensionGround.NoAssets => "無財産", Domain.Collection.SuspensionGround.Livelihood => "生活困窮", _ => "所在及び財産不明" }}{(e.ImmediateExtinction ? ", 即時消滅" : "")})",
         Domain.Collection.ExecutionSuspensionRevoked e => $"執行停止取消 {e.RevokedOn:yyyy-MM-dd}{(e.Reason is null ? "" : $" ({e.Reason})")}",
         Domain.Collection.NegotiationRecorded e => $"交渉経過 {e.NegotiatedOn:yyyy-MM-dd} ({e.Kind switch { Domain.Collection.NegotiationKind.Phone => "電話", Domain.Collection.NegotiationKind.Visit => "訪問", Domain.Collection.NegotiationKind.Counter => "窓口", Domain.Collection.NegotiationKind.Letter => "文書", _ => "その他" }}){(e.AcknowledgedChargeIds.Count > 0 ? $": 債務承認 {e.AcknowledgedChargeIds.Count}件" : "")}",
-        Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円{(e.ReceiptNumber is null ? "" : $" (領収番号 {e.ReceiptNumber})")}",
+        Domain.Collection.PaymentReceived e => $"収納 {e.PaidOn:yyyy-MM-dd}: {e.Amount:N0}円{(e.ReceiptNumber is null ? "" : $" (領収番号 {e.ReceiptNumber})")}{(e.AllocationId is null ? "" : $" (納入義務者への納付を収納充当, 基準 v{e.AllocationRuleVersion})")}",
         Domain.Collection.Receipts.ReceiptsImported e => $"納付書・コンビニ収納取込 {e.ImportedOn:yyyy-MM-dd}: {e.Count:N0}件 {e.Amount:N0}円{(e.LateFees.Count > 0 ? $", 延滞金 {e.LateFees.Count:N0}件" : "")}",
         Domain.Collection.DirectDebit.DirectDebitMandateRegistered e => $"口座振替申込 {e.AppliedOn:yyyy-MM-dd}: {e.StartMonth:yyyy-MM}〜 (顧客番号 {e.CustomerNumber})",
         Domain.Collection.DirectDebit.DirectDebitPaused e => $"口座振替一時停止 {e.FromMonth:yyyy-MM}〜{e.ToMonth:yyyy-MM} ({e.Reason})",
