@@ -1,6 +1,7 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Certification;
+using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Registry;
@@ -23,8 +24,9 @@ public sealed record BankAccountRequest(string BankCode, string BranchCode, Acco
     public BankAccount ToAccount() => BankAccount.Of(BankCode.Trim(), BranchCode.Trim(), Type, Number.Trim(), HolderKana, BankNameKana, BranchNameKana);
 }
 
-/// <summary>口座振替の申込: 申込日, 開始年月 and 終了年月 (<c>YYYY-MM</c>), and the account.</summary>
-public sealed record DirectDebitMandateRequest(DateOnly AppliedOn, string StartMonth, BankAccountRequest Account, string? EndMonth = null) : IValidatedRequest
+/// <summary>口座振替の申込: 申込日, 開始年月 and 終了年月 (<c>YYYY-MM</c>), the account, and the 徴収科目 drawn (all when left out).</summary>
+public sealed record DirectDebitMandateRequest(DateOnly AppliedOn, string StartMonth, BankAccountRequest Account, string? EndMonth = null,
+    IReadOnlyList<CollectionSubject>? Subjects = null) : IValidatedRequest
 {
     public void Validate(FieldErrors errors)
     {
@@ -87,7 +89,8 @@ public static class DirectDebitMandateEndpoints
             throw new DomainRuleException("mandate.unknown-payer", "The payer (納入義務者) is not a registered person.", "payerId");
         var start = MonthText.FirstDay(request.StartMonth)!.Value;
         var customerNumber = $"{await session.NextAsync(DirectDebitStoreConfiguration.CustomerNumberSequence, ct):D20}";
-        var registered = DirectDebitMandate.Register(payerId, customerNumber, request.AppliedOn, start, MonthText.FirstDay(request.EndMonth), request.Account.ToAccount());
+        var registered = DirectDebitMandate.Register(payerId, customerNumber, request.AppliedOn, start, MonthText.FirstDay(request.EndMonth), request.Account.ToAccount(),
+            request.Subjects);
         foreach (var running in await session.Query<DirectDebitMandate>().Where(m => m.PayerId == payerId && m.EndReason == null).ToListAsync(ct))
             if (running.EndMonth is null || running.EndMonth >= start)
                 session.Events.Append(running.Id, running.Version + 1, running.End(start.AddMonths(-1), request.AppliedOn, $"口座変更 (新しい依頼書 {customerNumber})"));

@@ -155,6 +155,29 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public async Task a_mandate_for_some_subjects_draws_only_those_and_never_fees_billed_by_slip()
+    {
+        var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20));
+        var created = await Api.PostJson($"/api/payers/{family.MotherId}/direct-debit-mandates", new
+        {
+            appliedOn = new DateOnly(2026, 12, 10), startMonth = "2027-01", subjects = new[] { "sideDish" },
+            account = new { bankCode = "0005", branchCode = "123", type = "ordinary", number = "12345", holderKana = "ホゴシャ　ハナコ" },
+        }, 201, ApiClient.Finance);
+        await Api.Charged(family.MotherId, "2027-01", 20_000);
+        await Api.Charged(family.MotherId, "2027-01", 4_500, "sideDish");
+
+        var (_, request) = await Exported(DebitDate);
+        request.Records.ShouldHaveSingleItem().Amount.ShouldBe(4_500);
+        var refused = ApiClient.Json(await Api.Post($"/api/payers/{family.MotherId}/direct-debit-mandates", new
+        {
+            appliedOn = new DateOnly(2026, 12, 10), startMonth = "2027-02", subjects = new[] { "lateFee" },
+            account = new { bankCode = "0005", branchCode = "123", type = "ordinary", number = "12345", holderKana = "ホゴシャ　ハナコ" },
+        }, 422, ApiClient.Finance));
+        refused.GetProperty("errors").TryGetProperty("subjects", out _).ShouldBeTrue();
+        (await Api.GetJson($"/api/direct-debit-mandates/{created.GetProperty("id").GetGuid()}", ApiClient.Finance)).GetProperty("subjects")[0].GetString().ShouldBe("sideDish");
+    }
+
+    [Fact]
     public async Task the_service_configuration_lets_imports_write_charges_in_bulk() =>
         (await Application.Common.SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
 

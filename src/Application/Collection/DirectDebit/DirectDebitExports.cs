@@ -9,12 +9,6 @@ namespace KosodateShien.Application.Collection.DirectDebit;
 public static class DirectDebitExports
 {
     /// <summary>
-    /// 科目 billed by 納付書 rather than drawn: 督促手数料 and 延滞金 arise from a late payment and are billed apart
-    /// (REFERENCE.md §7, 新宿区: 延滞金 "billed afterwards by separate 納付書").
-    /// </summary>
-    private static readonly CollectionSubject[] NotDrawn = [CollectionSubject.DunningFee, CollectionSubject.LateFee];
-
-    /// <summary>
     /// The 振替依頼 for <paramref name="debitDate"/>: every 口座振替 running in the 振替日's month draws the 未納額 of its payer's
     /// charges due by the end of that month, for months it covers: this month's (the 振替日 may come before the 納期限) and
     /// those a previous 振替 failed to collect (再振替). A charge
@@ -31,12 +25,13 @@ public static class DirectDebitExports
         var pending = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
             .SelectMany(e => e.Lines.SelectMany(l => l.Charges.Select(c => c.ChargeId))).ToHashSet();
         var payers = mandates.Select(m => m.PayerId).Distinct().ToArray();
+        CollectionSubject[] drawn = [.. DirectDebitMandate.DrawnSubjects];
         var charges = await session.Query<Charge>()
-            .Where(c => c.PayerId.In(payers) && c.DueDate <= dueBy && c.CancelledOn == null && c.WriteOff == null && c.Outstanding > 0 && !c.Subject.In(NotDrawn))
-            .Select(c => new DebitCandidate(c.Id, c.CollectionNumber, c.PayerId, c.Month, c.Outstanding))
+            .Where(c => c.PayerId.In(payers) && c.DueDate <= dueBy && c.CancelledOn == null && c.WriteOff == null && c.Outstanding > 0 && c.Subject.In(drawn))
+            .Select(c => new DebitCandidate(c.Id, c.CollectionNumber, c.PayerId, c.Month, c.Subject, c.Outstanding))
             .ToListAsync(ct);
         var byPayer = charges.Where(c => !pending.Contains(c.ChargeId)).ToLookup(c => c.PayerId);
-        var draws = mandates.Select(m => (m, (IReadOnlyList<DebitCandidate>)[.. byPayer[m.PayerId].Where(c => m.Draws(c.Month))]));
+        var draws = mandates.Select(m => (m, (IReadOnlyList<DebitCandidate>)[.. byPayer[m.PayerId].Where(c => m.Draws(c.Month, c.Subject))]));
         var requested = DirectDebitExport.Request(debitDate, consignor, today, draws);
         session.Events.StartStream<DirectDebitExport>(requested.ExportId, requested);
         return requested;

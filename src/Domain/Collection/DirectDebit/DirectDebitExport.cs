@@ -4,7 +4,7 @@ using KosodateShien.Domain.Common;
 namespace KosodateShien.Domain.Collection.DirectDebit;
 
 /// <summary>A charge a 振替依頼 may draw: what is unpaid on it.</summary>
-public sealed record DebitCandidate(Guid ChargeId, string CollectionNumber, Guid PayerId, DateOnly Month, long Outstanding);
+public sealed record DebitCandidate(Guid ChargeId, string CollectionNumber, Guid PayerId, DateOnly Month, CollectionSubject Subject, long Outstanding);
 
 /// <summary>What a result line means for one charge: paid by 口座振替, or not (振替不能) and why.</summary>
 public sealed record DebitOutcome(DebitLine Line, DebitedCharge Charge, DebitResultCode Code);

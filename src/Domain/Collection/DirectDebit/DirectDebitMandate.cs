@@ -9,8 +9,9 @@ namespace KosodateShien.Domain.Collection.DirectDebit;
 /// <param name="AppliedOn">申込日</param>
 /// <param name="StartMonth">開始年月 (first day)</param>
 /// <param name="EndMonth">終了年月 (first day), when known</param>
+/// <param name="Subjects">徴収科目 drawn (null: every 科目 drawn by 口座振替)</param>
 public sealed record DirectDebitMandateRegistered(Guid MandateId, Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth,
-    BankAccount Account);
+    BankAccount Account, IReadOnlyList<CollectionSubject>? Subjects = null);
 
 /// <summary>一時停止: no 振替 in the months from <paramref name="FromMonth"/> to <paramref name="ToMonth"/> (停止期間; open-ended until 解除).</summary>
 public sealed record DirectDebitPaused(Guid MandateId, DateOnly FromMonth, DateOnly? ToMonth, DateOnly RequestedOn, string Reason);
@@ -30,18 +31,30 @@ public sealed record DirectDebitMandateEnded(Guid MandateId, DateOnly LastMonth,
 public sealed record DebitPause(DateOnly FromMonth, DateOnly? ToMonth, string Reason);
 
 /// <summary>口座振替 (the write model of one 依頼書 stream).</summary>
+/// <param name="Subjects">徴収科目 drawn (null: every 科目 drawn by 口座振替)</param>
 public sealed record DirectDebitMandate(Guid Id, Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth, BankAccount Account,
-    IReadOnlyList<DebitPause> Pauses, string? EndReason = null) : IStreamVersioned
+    IReadOnlyList<DebitPause> Pauses, string? EndReason = null, IReadOnlyList<CollectionSubject>? Subjects = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
+    /// <summary>
+    /// 科目 a 口座振替 may draw: 督促手数料 and 延滞金 arise from a late payment and are billed apart by 納付書 (REFERENCE.md §7,
+    /// 新宿区: 延滞金 "billed afterwards by separate 納付書").
+    /// </summary>
+    public static readonly IReadOnlyList<CollectionSubject> DrawnSubjects =
+        [CollectionSubject.UserFee, CollectionSubject.SideDish, CollectionSubject.StapleFood, CollectionSubject.ExtendedCare, CollectionSubject.Other];
+
     /// <summary>Whether the charges of <paramref name="month"/> are drawn from this account: within 開始/終了年月 and no 停止期間.</summary>
+    /// <summary>Whether a charge of <paramref name="subject"/> for <paramref name="month"/> is drawn from this account.</summary>
+    public bool Draws(DateOnly month, CollectionSubject subject) => Draws(month) && (Subjects is null || Subjects.Contains(subject));
+
     public bool Draws(DateOnly month) =>
         month >= StartMonth && (EndMonth is null || month <= EndMonth) && !Pauses.Any(p => month >= p.FromMonth && (p.ToMonth is null || month <= p.ToMonth));
 
     public static DirectDebitMandate? Evolve(DirectDebitMandate? state, object @event) => (state, @event) switch
     {
-        (null, DirectDebitMandateRegistered e) => new DirectDebitMandate(e.MandateId, e.PayerId, e.CustomerNumber, e.AppliedOn, e.StartMonth, e.EndMonth, e.Account, []),
+        (null, DirectDebitMandateRegistered e) => new DirectDebitMandate(e.MandateId, e.PayerId, e.CustomerNumber, e.AppliedOn, e.StartMonth, e.EndMonth, e.Account, [],
+            Subjects: e.Subjects),
         (not null, DirectDebitPaused e) => state with { Pauses = [.. state.Pauses, new DebitPause(e.FromMonth, e.ToMonth, e.Reason)] },
         (not null, DirectDebitResumed e) => state with
         {
@@ -53,14 +66,19 @@ public sealed record DirectDebitMandate(Guid Id, Guid PayerId, string CustomerNu
     };
 
     /// <summary>口座振替の申込, from the first day of <paramref name="startMonth"/>.</summary>
-    public static DirectDebitMandateRegistered Register(Guid payerId, string customerNumber, DateOnly appliedOn, DateOnly startMonth, DateOnly? endMonth, BankAccount account)
+    public static DirectDebitMandateRegistered Register(Guid payerId, string customerNumber, DateOnly appliedOn, DateOnly startMonth, DateOnly? endMonth, BankAccount account,
+        IReadOnlyList<CollectionSubject>? subjects = null)
     {
+        if (subjects is not null && (subjects.Count == 0 || subjects.Any(s => !Enum.IsDefined(s) || !DrawnSubjects.Contains(s))))
+            throw new DomainRuleException("mandate.subjects", "徴収科目 are 利用者負担額, 副食費, 主食費, 延長保育料 or その他 (督促手数料 and 延滞金 are billed by 納付書); leave them out for all.",
+                "subjects");
         if (startMonth.Day != 1) throw new DomainRuleException("mandate.start-month", "開始年月 is a month: give its first day.", "startMonth");
         if (endMonth is { Day: not 1 }) throw new DomainRuleException("mandate.end-month", "終了年月 is a month: give its first day.", "endMonth");
         if (endMonth < startMonth) throw new DomainRuleException("mandate.end-month", "終了年月 cannot be before 開始年月.", "endMonth");
         if (customerNumber.Length != 20 || !customerNumber.All(char.IsAsciiDigit))
             throw new DomainRuleException("mandate.customer-number", "顧客番号 is 20 digits.", "customerNumber");
-        return new DirectDebitMandateRegistered(Guid.CreateVersion7(), payerId, customerNumber, appliedOn, startMonth, endMonth, account);
+        return new DirectDebitMandateRegistered(Guid.CreateVersion7(), payerId, customerNumber, appliedOn, startMonth, endMonth, account,
+            subjects is null ? null : [.. subjects.Distinct().Order()]);
     }
 
     /// <summary>一時停止 for a 停止期間 of whole months (open-ended when <paramref name="toMonth"/> is null).</summary>

@@ -17,7 +17,7 @@ public class DirectDebitTests
     }
 
     private static DebitCandidate Charge(DirectDebitMandate mandate, long outstanding, string number, DateOnly? month = null) =>
-        new(Guid.NewGuid(), number, mandate.PayerId, month ?? April, outstanding);
+        new(Guid.NewGuid(), number, mandate.PayerId, month ?? April, Domain.Collection.CollectionSubject.UserFee, outstanding);
 
     [Fact]
     public void a_mandate_draws_from_its_start_month_except_while_paused_and_not_after_it_ends()
