@@ -23,11 +23,12 @@ public static class DirectDebitResults
     {
         var result = DebitFile.Parse(file);
         var sha256 = DirectDebitExport.Hash(file);
-        // The header gives 引落日 as MMDD: the request is one of the last year's with that day.
-        var since = today.AddYears(-1);
-        var answered = (await session.Query<DirectDebitExport>().Where(e => e.DebitDate >= since).ToListAsync(ct))
-            .Where(e => e.Consignor.Code == result.Consignor.Code && e.DebitDate.Month == result.DebitMonth && e.DebitDate.Day == result.DebitDay).ToList();
-        var export = answered.Where(e => e.Results is null).MaxBy(e => e.DebitDate) ?? answered.FirstOrDefault(e => e.Results?.Sha256 == sha256)
+        // The header gives 引落日 as MMDD: the request is one still awaiting results with that day (the latest, should two years
+        // have one); a file already taken in names its request by its hash. Only requests awaiting results are read whole.
+        var export = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
+                .Where(e => e.Consignor.Code == result.Consignor.Code && e.DebitDate.Month == result.DebitMonth && e.DebitDate.Day == result.DebitDay)
+                .MaxBy(e => e.DebitDate)
+            ?? await session.Query<DirectDebitExport>().Where(e => e.Results != null && e.Results.Sha256 == sha256).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException("direct-debit.no-request",
                 $"No 振替依頼 awaiting results for 委託者コード {result.Consignor.Code} and 引落日 {result.DebitMonth:D2}{result.DebitDay:D2}.", "file");
         var booked = bookedOn ?? export.DebitDate;
