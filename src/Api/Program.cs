@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
+using KosodateShien.Api.Audit;
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Api.OpenApi;
@@ -66,6 +67,7 @@ builder.Services.AddKosodateOpenApi();
 
 var app = builder.Build();
 
+app.UseAccessLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {
@@ -83,6 +85,7 @@ app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "KosodateShien API");
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePurposeRequired();
 app.UseJsonBodyValidation();
 app.MapHealth();
 app.MapWolverineEndpoints(opts =>

@@ -30,6 +30,10 @@ public static class Policies
     public const string RunFeeJobs = "run-fee-jobs";
     /// <summary>納付管理: 調定 by hand, 更正, 取消, 収納: finance.</summary>
     public const string Collect = "collect";
+    public const string ReadAccessLog = "read-access-log";
+
+    /// <summary>The policies whose GETs read personal data: each such read states its purpose and is recorded in the access log.</summary>
+    public static readonly IReadOnlySet<string> PersonalDataReads = new HashSet<string> { ReadRecords, Collect };
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -44,6 +48,7 @@ public static class Policies
         [Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Auditor, Roles.Admin, Roles.Finance],
         [RunFeeJobs] = [Roles.Finance],
         [Collect] = [Roles.Finance],
+        [ReadAccessLog] = [Roles.Auditor],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -69,6 +69,18 @@ public sealed class AuthorizationOperationFilter : IOperationFilter
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's roles do not allow this operation." });
         if (policy is not null && Auth.Policies.RolesByPolicy.TryGetValue(policy, out var roles))
             operation.Description = $"{operation.Description}\n\nPolicy `{policy}`: roles {string.Join(", ", roles.Select(r => $"`{r}`"))}.".Trim();
+        if (policy is not null && Auth.Policies.PersonalDataReads.Contains(policy) && context.ApiDescription.HttpMethod == "GET")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Audit.AccessLogging.PurposeHeader,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "利用目的: why personal data is read (1–200 characters); recorded in the access log (個人情報アクセス記録). Missing: 400.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+        }
     }
 }
 

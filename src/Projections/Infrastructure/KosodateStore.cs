@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
+using KosodateShien.Projections.Audit;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Charges;
 using KosodateShien.Projections.Collection;
@@ -47,6 +48,7 @@ public static class KosodateStore
         opts.ConfigureCharges();
         opts.ConfigureCollection();
         opts.ConfigureDirectDebit();
+        opts.ConfigureAccessLog();
         opts.ConfigureReceiptImports();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }

@@ -43,10 +43,14 @@ public sealed class ApiClient(AppFixture fixture)
     public const string FacilityLiaison = "facility-liaison";
     public const string Finance = "finance";
 
+    /// <summary>The purpose every test request gives (reads of personal data must say why).</summary>
+    public const string Purpose = "テスト (自動試験)";
+
     public Task<IScenarioResult> Post(string url, object body, int expectedStatus, string role = Clerk, Action<Scenario>? configure = null) =>
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.WithRequestHeader("X-Purpose", Purpose);
             s.Post.Json(body).ToUrl(url);
             configure?.Invoke(s);
             s.StatusCodeShouldBe(expectedStatus);
@@ -56,6 +60,7 @@ public sealed class ApiClient(AppFixture fixture)
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.WithRequestHeader("X-Purpose", Purpose);
             s.Get.Url(url);
             s.StatusCodeShouldBe(expectedStatus);
         });
@@ -65,6 +70,7 @@ public sealed class ApiClient(AppFixture fixture)
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
+            s.WithRequestHeader("X-Purpose", Purpose);
             s.Post.Url(url);
             s.ConfigureHttpContext(c =>
             {
