@@ -55,6 +55,8 @@ builder.Host.UseWolverine(opts =>
         .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
 });
 
+if (builder.Configuration.GetValue("Audit:ScheduledReview", true))
+    builder.Services.AddHostedService<KosodateShien.Application.Audit.AccessReviewScheduler>();
 if (builder.Configuration.GetValue("Fees:ScheduledRuns", true))
     builder.Services.AddHostedService<KosodateShien.Application.Contracts.MonthlyFeeScheduler>();
 builder.Services.AddWolverineHttp();

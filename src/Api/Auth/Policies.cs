@@ -31,6 +31,8 @@ public static class Policies
     /// <summary>納付管理: 調定 by hand, 更正, 取消, 収納: finance.</summary>
     public const string Collect = "collect";
     public const string ReadAccessLog = "read-access-log";
+    public const string ReviewAccess = "review-access";
+    public const string ReadAccessFindings = "read-access-findings";
 
     /// <summary>The policies whose GETs read personal data: each such read states its purpose and is recorded in the access log.</summary>
     public static readonly IReadOnlySet<string> PersonalDataReads = new HashSet<string> { ReadRecords, Collect };
@@ -49,6 +51,8 @@ public static class Policies
         [RunFeeJobs] = [Roles.Finance],
         [Collect] = [Roles.Finance],
         [ReadAccessLog] = [Roles.Auditor],
+        [ReviewAccess] = [Roles.Supervisor],
+        [ReadAccessFindings] = [Roles.Supervisor, Roles.Auditor],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -49,6 +49,7 @@ public static class KosodateStore
         opts.ConfigureCollection();
         opts.ConfigureDirectDebit();
         opts.ConfigureAccessLog();
+        opts.ConfigureAccessFindings();
         opts.ConfigureReceiptImports();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }

@@ -34,6 +34,7 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Demo:Seed", "false");
             // Tests run the monthly fee determination themselves, on their own clock.
             b.UseSetting("Fees:ScheduledRuns", "false");
+            b.UseSetting("Audit:ScheduledReview", "false");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

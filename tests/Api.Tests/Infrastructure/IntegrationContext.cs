@@ -28,6 +28,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(Store, CancellationToken.None);
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
+        await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(Store, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
