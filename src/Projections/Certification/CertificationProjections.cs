@@ -25,7 +25,9 @@ public sealed class CertificationDetailsProjection : SingleStreamProjection<Cert
     {
         var state = CertificationState.Evolve(snapshot?.Certification, e.Data);
         if (state is null) return snapshot;
-        var entry = new HistoryEntry(e.Version, e.EventTypeName, EventLabels.For(e.Data), e.Timestamp, e.UserName, e.CorrelationId);
+        // PostgreSQL keeps the time to the microsecond: so does the entry, so that a rebuild from the stored events agrees with it.
+        var recordedAt = e.Timestamp.AddTicks(-(e.Timestamp.Ticks % 10));
+        var entry = new HistoryEntry(e.Version, e.EventTypeName, EventLabels.For(e.Data), recordedAt, e.UserName, e.CorrelationId);
         return new CertificationDetails(id, state, [.. snapshot?.History ?? [], entry]);
     }
 }

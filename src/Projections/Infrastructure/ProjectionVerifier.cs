@@ -1,0 +1,160 @@
+using System.Reflection;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+using Npgsql;
+
+namespace KosodateShien.Projections;
+
+/// <summary>One document a rebuild from the events does not agree with.</summary>
+/// <param name="Kind"><c>different</c> (both exist, the data differs), <c>missing</c> (the events make a document the live table lacks) or
+/// <c>unexplained</c> (the live table holds a document the events do not make)</param>
+public sealed record ProjectionDifference(string Table, Guid Id, string Kind);
+
+/// <summary>What <see cref="ProjectionVerifier.VerifyAsync"/> compared: documents per table, the differences, and projections it could not rebuild.</summary>
+public sealed record ProjectionVerifyReport(string ShadowSchema, IReadOnlyDictionary<string, int> Documents, IReadOnlyList<ProjectionDifference> Differences,
+    IReadOnlyList<string> NotVerified)
+{
+    public bool Agrees => Differences.Count == 0;
+}
+
+/// <summary>
+/// The auditors' check that the read models are what the events say: every single-stream snapshot projection is rebuilt from
+/// the event store into a shadow schema (the documents its Evolve folds from each stream, through the store's serializer),
+/// and the shadow tables are compared with the live ones row by row (jsonb equality, so key order does not matter). Reads
+/// the live schema only; writes only the shadow schema, which it drops afterwards unless asked to keep it.
+/// </summary>
+public static class ProjectionVerifier
+{
+    public static async Task<ProjectionVerifyReport> VerifyAsync(IDocumentStore live, string shadowSchema, bool keepShadow, CancellationToken ct)
+    {
+        var options = ((DocumentStore)live).Options;
+        var (projections, notVerified) = SnapshotProjections(options);
+
+        string connection;
+        await using (var open = live.Storage.Database.CreateConnection()) connection = open.ConnectionString;
+        await DropSchemaAsync(connection, shadowSchema, ct);
+        using var shadow = DocumentStore.For(opts =>
+        {
+            opts.Connection(connection);
+            opts.DatabaseSchemaName = shadowSchema;
+            opts.Serializer(options.Serializer());
+            foreach (var (_, document, _) in projections) opts.RegisterDocumentType(document);
+        });
+        await shadow.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var counts = projections.Select(p => p.Document).Distinct().ToDictionary(TableOf, _ => 0);
+        await using (var query = live.QuerySession())
+        {
+            var batch = new List<object>();
+            Guid? stream = null;
+            var events = new List<IEvent>();
+            await foreach (var e in query.Events.QueryAllRawEvents().OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToAsyncEnumerable(ct))
+            {
+                if (stream != e.StreamId && events.Count > 0) await FoldAsync();
+                stream = e.StreamId;
+                events.Add(e);
+            }
+            if (events.Count > 0) await FoldAsync();
+            await FlushAsync();
+
+            async Task FoldAsync()
+            {
+                foreach (var (source, document, evolve) in projections)
+                {
+                    object? state = null;
+                    foreach (var e in events) state = evolve.Invoke(source, [state, e.StreamId, e]);
+                    if (state is null) continue;
+                    // Marten stamps a document's Version with the stream version when it writes the snapshot.
+                    if (document.GetProperty("Version") is { CanWrite: true } versionProperty)
+                        versionProperty.SetValue(state, Convert.ChangeType(events[^1].Version, versionProperty.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+                    batch.Add(state);
+                    counts[TableOf(document)]++;
+                }
+                events.Clear();
+                if (batch.Count >= 1_000) await FlushAsync();
+            }
+
+            async Task FlushAsync()
+            {
+                if (batch.Count == 0) return;
+                await using var write = shadow.LightweightSession();
+                write.StoreObjects(batch);
+                await write.SaveChangesAsync(ct);
+                batch.Clear();
+            }
+        }
+
+        var differences = new List<ProjectionDifference>();
+        await using (var database = NpgsqlDataSource.Create(connection))
+            foreach (var table in counts.Keys)
+            {
+                // A read model table the live schema does not have yet (the service has not run since it was added) counts as empty.
+                await using (var exists = database.CreateCommand($"select to_regclass('{options.DatabaseSchemaName}.{table}') is not null"))
+                    if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
+                    {
+                        await using var missing = database.CreateCommand($"select id from {shadowSchema}.{table} order by 1");
+                        await using var rows = await missing.ExecuteReaderAsync(ct);
+                        while (await rows.ReadAsync(ct)) differences.Add(new ProjectionDifference(table, rows.GetGuid(0), "missing"));
+                        continue;
+                    }
+                await using var command = database.CreateCommand($"""
+                    select coalesce(l.id, s.id), case when l.id is null then 'missing' when s.id is null then 'unexplained' else 'different' end
+                    from {options.DatabaseSchemaName}.{table} l full join {shadowSchema}.{table} s on s.id = l.id
+                    where l.id is null or s.id is null or l.data <> s.data
+                    order by 1
+                    """);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) differences.Add(new ProjectionDifference(table, reader.GetGuid(0), reader.GetString(1)));
+            }
+        if (!keepShadow) await DropSchemaAsync(connection, shadowSchema, ct);
+        return new ProjectionVerifyReport(shadowSchema, counts, differences, notVerified);
+    }
+
+    /// <summary>
+    /// Any stream's aggregate rebuilt from its events up to a version or the end of a day (JST): the snapshot projection
+    /// that makes something of the stream, and what it makes. Null when no snapshot projection takes the stream.
+    /// </summary>
+    public static async Task<(Type Document, object State)?> RebuildAsync(IDocumentStore store, Guid streamId, long? version, DateOnly? asOf, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var events = (await query.Events.FetchStreamAsync(streamId, token: ct))
+            .Where(e => (version is null || e.Version <= version) && (asOf is null || e.Timestamp < new DateTimeOffset(asOf.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9))))
+            .ToList();
+        foreach (var (source, document, evolve) in SnapshotProjections(((DocumentStore)store).Options).Projections)
+        {
+            object? state = null;
+            foreach (var e in events) state = evolve.Invoke(source, [state, streamId, e]);
+            if (state is not null) return (document, state);
+        }
+        return null;
+    }
+
+    /// <summary>The inline single-stream snapshot projections (with their Evolve), and the names of the other inline ones.</summary>
+    private static (List<(object Source, Type Document, MethodInfo Evolve)> Projections, List<string> Others) SnapshotProjections(StoreOptions options)
+    {
+        var projections = new List<(object Source, Type Document, MethodInfo Evolve)>();
+        var others = new List<string>();
+        foreach (var source in options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline))
+        {
+            var singleStream = source.GetType();
+            while (singleStream is not null && !(singleStream.IsGenericType && singleStream.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>)))
+                singleStream = singleStream.BaseType;
+            var document = singleStream?.GetGenericArguments()[0];
+            var evolve = document is null ? null : source.GetType().GetMethod("Evolve", BindingFlags.Public | BindingFlags.Instance, [document, typeof(Guid), typeof(IEvent)]);
+            if (document is null || evolve is null || singleStream!.GetGenericArguments()[1] != typeof(Guid)) others.Add(source.GetType().Name);
+            else projections.Add((source, document, evolve));
+        }
+        return (projections, others);
+    }
+
+    private static string TableOf(Type document) => $"mt_doc_{document.Name.ToLowerInvariant()}";
+
+    private static async Task DropSchemaAsync(string connection, string schema, CancellationToken ct)
+    {
+        await using var database = NpgsqlDataSource.Create(connection);
+        await using var command = database.CreateCommand($"drop schema if exists \"{schema}\" cascade");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
