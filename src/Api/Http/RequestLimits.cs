@@ -28,8 +28,10 @@ public static class RequestLimits
 
     private static Task TooLarge(HttpContext context, long limit)
     {
-        // The body is left unread: don't keep a connection whose next request would start mid-body.
-        context.Response.Headers.Connection = "close";
+        // The body is left unread: don't keep an HTTP/1.x connection whose next request would start mid-body
+        // (HTTP/2 has no such header; the stream is reset instead).
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            context.Response.Headers.Connection = "close";
         return Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large", Describe(limit), "request.too-large");
     }
 }
