@@ -20,6 +20,7 @@ if (args is ["token", .. var tokenArgs])
     return TokenCommand.Run(tokenArgs, new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTransportSecurity();
 var connectionString = builder.Configuration.GetConnectionString("Kosodate")
     ?? throw new InvalidOperationException("ConnectionStrings:Kosodate is not configured (./kosodate sets it for the local cluster; KOSODATE_DB points elsewhere).");
 var schema = builder.Configuration.GetValue("Marten:Schema", KosodateStore.DefaultSchema)!;
@@ -28,7 +29,6 @@ var jwt = JwtSettings.From(builder.Configuration);
 // Schema DDL and per-message traces are noise at Information; configuration can still lower these.
 foreach (var category in new[] { "Marten", "Weasel", "Wolverine", "JasperFx", "Microsoft.AspNetCore" })
     builder.Logging.AddFilter(category, LogLevel.Warning);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
@@ -65,12 +65,16 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddKosodateAuthentication(jwt);
+builder.Services.AddKosodateRateLimiting(builder.Configuration);
+builder.Services.AddKosodateCors(builder.Configuration);
 builder.Services.AddKosodateOpenApi();
 
 var app = builder.Build();
 
 app.UseAccessLog();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseTransportSecurity();
 app.UseStatusCodePages(async context =>
 {
     var response = context.HttpContext.Response;
@@ -82,10 +86,14 @@ app.UseStatusCodePages(async context =>
             _ => "See the status code.",
         });
 });
+app.UseKosodateCors(app.Configuration);
+app.UseRequestSizeLimits();
 // The OpenAPI document and Swagger UI are public; everything after this needs a token.
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "KosodateShien API");
 app.UseAuthentication();
+// After authentication, so requests count against the signed-in user (or the client address without a token).
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UsePurposeRequired();
 app.UseJsonBodyValidation();

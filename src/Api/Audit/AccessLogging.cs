@@ -57,16 +57,33 @@ public static class AccessLogging
     /// <summary>Refuses a personal-data read without a purpose (400); put it after authorization, so a refusal for the role comes first.</summary>
     public static IApplicationBuilder UsePurposeRequired(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var purpose = context.Request.Headers[PurposeHeader].ToString().Trim();
+        var purpose = PurposeOf(context);
         if (IsPersonalDataRead(context) && (purpose.Length == 0 || purpose.Length > MaxPurposeLength))
         {
-            var message = $"a read of personal data must say why: send the {PurposeHeader} header (1 to {MaxPurposeLength} characters, e.g. \"認定審査\").";
+            var message = $"a read of personal data must say why: send the {PurposeHeader} header (1 to {MaxPurposeLength} characters; Japanese percent-encoded as UTF-8, e.g. %E8%AA%8D%E5%AE%9A%E5%AF%A9%E6%9F%BB for 認定審査).";
             await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Purpose required", message, "access.purpose-required",
                 new Dictionary<string, string[]> { [PurposeHeader] = [message] });
             return;
         }
         await next(context);
     });
+
+    /// <summary>
+    /// The purpose as given: HTTP header values are ASCII, so Japanese comes percent-encoded as UTF-8 (as in a URL) and is
+    /// decoded here; plain ASCII passes as it is.
+    /// </summary>
+    public static string PurposeOf(HttpContext context)
+    {
+        var raw = context.Request.Headers[PurposeHeader].ToString().Trim();
+        try
+        {
+            return Uri.UnescapeDataString(raw).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return raw;
+        }
+    }
 
     public static bool IsPersonalDataRead(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
@@ -88,7 +105,7 @@ public static class AccessLogging
         var record = new AccessRecord(0, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
             context.User.Identity?.Name ?? "(unknown)", [.. context.User.FindAll((context.User.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role).Select(c => c.Value)],
             $"{context.Request.Method} {endpoint?.RoutePattern.RawText ?? context.Request.Path.Value}", $"{context.Request.Path}{context.Request.QueryString}",
-            [.. subjects.Take(AccessRecord.MaxSubjects)], NullIfEmpty(context.Request.Headers[PurposeHeader].ToString().Trim()), status, count, context.TraceIdentifier);
+            [.. subjects.Take(AccessRecord.MaxSubjects)], NullIfEmpty(PurposeOf(context)), status, count, context.TraceIdentifier);
         // Written apart from the request's own work and whatever happened to it: the read took place.
         await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Insert(record);

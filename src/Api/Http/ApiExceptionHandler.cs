@@ -39,6 +39,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return BadBody(e);
             case BadHttpRequestException { InnerException: JsonException e }:
                 return BadBody(e);
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return (413, "Payload too large", "The request body is larger than this endpoint takes (1 MiB for JSON, 64 MiB for a file).", "request.too-large", null);
             case BadHttpRequestException e:
                 return (e.StatusCode, "Bad request", SafeMessage(e.Message), "request.malformed", null);
             case ExistingStreamIdCollisionException:

@@ -20,5 +20,7 @@ public static class HealthEndpoint
             }
         })
         .AllowAnonymous()
+        // Load balancers probe it from one address, often; it reads nothing personal.
+        .DisableRateLimiting()
         .ExcludeFromDescription();
 }

@@ -33,6 +33,7 @@ public static class OpenApiSetup
             });
             options.OperationFilter<AuthorizationOperationFilter>();
             options.OperationFilter<FileBodyOperationFilter>();
+            options.OperationFilter<RateLimitOperationFilter>();
             options.SchemaFilter<OptionalParametersSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.JapaneseDates).Assembly, typeof(Projections.KosodateStore).Assembly })
             {
@@ -99,5 +100,15 @@ public sealed class FileBodyOperationFilter : IOperationFilter
                 [file.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
             },
         };
+    }
+}
+
+/// <summary>Every documented operation counts against the caller's rate limit (<see cref="Http.RateLimiting"/>).</summary>
+public sealed class RateLimitOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests from this user (or, without a token, this address): wait the `Retry-After` seconds." });
     }
 }

@@ -35,6 +35,9 @@ public sealed class AppFixture : IAsyncLifetime
             // Tests run the monthly fee determination themselves, on their own clock.
             b.UseSetting("Fees:ScheduledRuns", "false");
             b.UseSetting("Audit:ScheduledReview", "false");
+            // The suite sends thousands of requests a minute as a handful of users; HardeningTests checks the limits on a host of its own.
+            b.UseSetting("RateLimiting:UserPermits", "1000000");
+            b.UseSetting("RateLimiting:AnonymousPermits", "1000000");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

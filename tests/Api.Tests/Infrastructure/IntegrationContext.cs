@@ -47,11 +47,14 @@ public sealed class ApiClient(AppFixture fixture)
     /// <summary>The purpose every test request gives (reads of personal data must say why).</summary>
     public const string Purpose = "テスト (自動試験)";
 
+    /// <summary>The purpose as it travels: HTTP header values are ASCII, so Japanese is percent-encoded (UTF-8).</summary>
+    public static readonly string PurposeHeaderValue = Uri.EscapeDataString(Purpose);
+
     public Task<IScenarioResult> Post(string url, object body, int expectedStatus, string role = Clerk, Action<Scenario>? configure = null) =>
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
-            s.WithRequestHeader("X-Purpose", Purpose);
+            s.WithRequestHeader("X-Purpose", PurposeHeaderValue);
             s.Post.Json(body).ToUrl(url);
             configure?.Invoke(s);
             s.StatusCodeShouldBe(expectedStatus);
@@ -61,7 +64,7 @@ public sealed class ApiClient(AppFixture fixture)
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
-            s.WithRequestHeader("X-Purpose", Purpose);
+            s.WithRequestHeader("X-Purpose", PurposeHeaderValue);
             s.Get.Url(url);
             s.StatusCodeShouldBe(expectedStatus);
         });
@@ -71,7 +74,7 @@ public sealed class ApiClient(AppFixture fixture)
         fixture.Host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {fixture.Token($"test-{role}", role)}");
-            s.WithRequestHeader("X-Purpose", Purpose);
+            s.WithRequestHeader("X-Purpose", PurposeHeaderValue);
             s.Post.Url(url);
             s.ConfigureHttpContext(c =>
             {

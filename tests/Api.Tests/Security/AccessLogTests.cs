@@ -81,7 +81,7 @@ public sealed class AccessLogTests(AppFixture fixture) : IntegrationContext(fixt
             await Host.Scenario(s =>
             {
                 s.WithRequestHeader("Authorization", $"Bearer {Fixture.Token($"walker-{role}", role)}");
-                s.WithRequestHeader("X-Purpose", "監査テスト");
+                s.WithRequestHeader("X-Purpose", "audit-walk");
                 s.Get.Url(System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", Guid.NewGuid().ToString()));
                 s.IgnoreStatusCode();
             });

@@ -11,7 +11,7 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         var result = await Host.Scenario(s =>
         {
             if (authorization is not null) s.WithRequestHeader("Authorization", authorization);
-            s.WithRequestHeader("X-Purpose", ApiClient.Purpose);
+            s.WithRequestHeader("X-Purpose", ApiClient.PurposeHeaderValue);
             s.Get.Url(url);
             s.IgnoreStatusCode();
         });
