@@ -13,12 +13,15 @@ internal static class ReplayCli
         usage: replay stream <stream-id> [--json]
                replay aggregate <stream-id> [--as-of YYYY-MM-DD | --version N]
                replay verify [--shadow SCHEMA] [--keep-shadow]
+               replay person <person-id> [--out FILE]
           stream     list the stream's events in order: version, recorded time (JST), user, correlation id, label, data
           aggregate  the stream's aggregate (charge, certification, placement, …) rebuilt from its events up to the end of a day
                      (JST) or a version, as JSON
           verify     rebuild every snapshot read model from the events into a shadow schema (default <schema>_verify) and
                      compare it with the live tables row by row; prints the documents compared and every difference
                      (exit 1 when any); the shadow schema is dropped afterwards unless --keep-shadow
+          person     開示請求: the person's complete history as JSON — every stream whose events name them, with all events, and
+                     the access log's reads of their data (to FILE, readable only by its owner, or to standard output)
         Options: --schema NAME (default kosodate). Connection: ConnectionStrings__Kosodate or KOSODATE_DB (Npgsql connection string).
         """;
 
@@ -47,6 +50,7 @@ internal static class ReplayCli
         {
             ["stream", var id, ..] when Guid.TryParse(id, out var streamId) => await StreamAsync(store, streamId, args.Contains("--json")),
             ["aggregate", var id, ..] when Guid.TryParse(id, out var streamId) => await AggregateAsync(store, streamId, args),
+            ["person", var id, ..] when Guid.TryParse(id, out var personId) => await PersonAsync(store, personId, Option(args, "--out")),
             ["verify", ..] => await VerifyAsync(store, Option(args, "--shadow") ?? $"{schema}_verify", args.Contains("--keep-shadow")),
             _ => UsageError(),
         };
@@ -97,6 +101,30 @@ internal static class ReplayCli
         foreach (var difference in report.Differences) Console.WriteLine($"  DIFFERENT  {difference.Table} {difference.Id}: {difference.Kind}");
         Console.WriteLine(report.Agrees ? "verify: the read models agree with the events (0 differences)." : $"verify: {report.Differences.Count} differences.");
         return report.Agrees ? 0 : 1;
+    }
+
+    private static async Task<int> PersonAsync(IDocumentStore store, Guid personId, string? file)
+    {
+        var history = await PersonHistoryExport.ExportAsync(store, personId, TimeProvider.System, CancellationToken.None);
+        if (history.Streams.Count == 0)
+        {
+            Console.Error.WriteLine($"replay: nothing names person {personId}.");
+            return 1;
+        }
+        var json = JsonSerializer.Serialize(history, new JsonSerializerOptions(Json) { WriteIndented = true });
+        if (file is null)
+        {
+            Console.WriteLine(json);
+            return 0;
+        }
+        // It holds a person's data: create it readable by its owner only, and never over another file.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var stream = new FileStream(file, options))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(json);
+        Console.Error.WriteLine($"replay: {history.Streams.Count} streams, {history.Streams.Sum(s => s.Events.Count)} events, {history.AccessLog.Count} reads → {file}");
+        return 0;
     }
 
     private static int UsageError()
