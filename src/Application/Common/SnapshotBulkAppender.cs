@@ -1,9 +1,7 @@
-using System.Reflection;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using KosodateShien.Domain.Common;
+using KosodateShien.Projections;
 using Marten;
-using Marten.Events.Aggregation;
 using Npgsql;
 
 namespace KosodateShien.Application.Common;
@@ -112,22 +110,14 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
     /// </summary>
     public static bool OnlyKnownProjectionsHandle(StoreOptions options, BulkAppendSpec<T> spec)
     {
-        foreach (var source in options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline))
-        {
-            var type = source.GetType();
-            if (spec.KnownProjections.Contains(type)) continue;
-            var singleStream = type;
-            while (singleStream is not null && !(singleStream.IsGenericType && singleStream.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>)))
-                singleStream = singleStream.BaseType;
-            if (singleStream is null || singleStream.GetGenericArguments()[1] != typeof(Guid)) return false;
-            var evolve = type.GetMethod("Evolve", BindingFlags.Public | BindingFlags.Instance, [singleStream.GetGenericArguments()[0], typeof(Guid), typeof(IEvent)]);
-            if (evolve is null) return false;
+        var (snapshots, others) = SnapshotProjections.Inline(options);
+        if (others.Any(name => !spec.KnownProjections.Any(known => known.Name == name))) return false;
+        foreach (var (source, _, evolve) in snapshots.Where(p => !spec.KnownProjections.Contains(p.Source.GetType())))
             foreach (var sample in spec.SampleEvents)
             {
                 var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(sample.GetType()), sample)!;
                 if (evolve.Invoke(source, [null, Guid.Empty, wrapped]) is not null) return false;
             }
-        }
         return true;
     }
 

@@ -1,8 +1,5 @@
-using System.Reflection;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
-using Marten.Events.Aggregation;
 using Npgsql;
 
 namespace KosodateShien.Projections;
@@ -30,7 +27,7 @@ public static class ProjectionVerifier
     public static async Task<ProjectionVerifyReport> VerifyAsync(IDocumentStore live, string shadowSchema, bool keepShadow, CancellationToken ct)
     {
         var options = ((DocumentStore)live).Options;
-        var (projections, notVerified) = SnapshotProjections(options);
+        var (projections, notVerified) = SnapshotProjections.Inline(options);
 
         string connection;
         await using (var open = live.Storage.Database.CreateConnection()) connection = open.ConnectionString;
@@ -122,31 +119,13 @@ public static class ProjectionVerifier
         var events = (await query.Events.FetchStreamAsync(streamId, token: ct))
             .Where(e => (version is null || e.Version <= version) && (asOf is null || e.Timestamp < new DateTimeOffset(asOf.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9))))
             .ToList();
-        foreach (var (source, document, evolve) in SnapshotProjections(((DocumentStore)store).Options).Projections)
+        foreach (var (source, document, evolve) in SnapshotProjections.Inline(((DocumentStore)store).Options).Projections)
         {
             object? state = null;
             foreach (var e in events) state = evolve.Invoke(source, [state, streamId, e]);
             if (state is not null) return (document, state);
         }
         return null;
-    }
-
-    /// <summary>The inline single-stream snapshot projections (with their Evolve), and the names of the other inline ones.</summary>
-    private static (List<(object Source, Type Document, MethodInfo Evolve)> Projections, List<string> Others) SnapshotProjections(StoreOptions options)
-    {
-        var projections = new List<(object Source, Type Document, MethodInfo Evolve)>();
-        var others = new List<string>();
-        foreach (var source in options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline))
-        {
-            var singleStream = source.GetType();
-            while (singleStream is not null && !(singleStream.IsGenericType && singleStream.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>)))
-                singleStream = singleStream.BaseType;
-            var document = singleStream?.GetGenericArguments()[0];
-            var evolve = document is null ? null : source.GetType().GetMethod("Evolve", BindingFlags.Public | BindingFlags.Instance, [document, typeof(Guid), typeof(IEvent)]);
-            if (document is null || evolve is null || singleStream!.GetGenericArguments()[1] != typeof(Guid)) others.Add(source.GetType().Name);
-            else projections.Add((source, document, evolve));
-        }
-        return (projections, others);
     }
 
     private static string TableOf(Type document) => $"mt_doc_{document.Name.ToLowerInvariant()}";
