@@ -14,6 +14,8 @@ public sealed record WriteOffRunRequest(DateOnly ProposedOn) : IValidatedRequest
 {
     public void Validate(FieldErrors errors)
     {
+        // The run looks back five years (時効) from the day; a day near 0001-01-01 cannot, and is no business day anyway.
+        if (ProposedOn.Year < 1900) errors.Add("proposedOn", "must be on or after 1900-01-01.");
     }
 }
 

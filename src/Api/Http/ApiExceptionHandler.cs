@@ -52,6 +52,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e:
                 return (409, "Conflict", $"A record with the same unique number already exists ({UniqueField(e)}).", "unique.violation",
                     new Dictionary<string, string[]> { [UniqueField(e)] = ["is already registered."] });
+            case PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire }:
+                // PostgreSQL text and jsonb cannot hold U+0000 (sent as "\u0000"); the value is refused, nothing is stored.
+                return (400, "Invalid request body", "A text field contains a character that cannot be stored (U+0000).", "request.body-invalid", null);
             default:
                 return (500, "Internal error", "The request could not be completed. It has been logged; quote the traceId when reporting it.", null, null);
         }
