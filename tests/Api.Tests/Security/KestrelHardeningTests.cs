@@ -203,12 +203,16 @@ public sealed class KestrelHardeningTests(KestrelApiHost api) : IClassFixture<Ke
 
         var declared = Request(HttpMethod.Post, "/api/households", "big-body");
         declared.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        // As a careful client does with a large body: wait for the server's go-ahead, so a refusal arrives before the body is
+        // sent (without it the server's early 413 and close can race the client still writing: a broken pipe instead of the answer).
+        declared.Headers.ExpectContinue = true;
         using var declaredAnswer = await client.SendAsync(declared);
         await ShouldBeTooLarge(declaredAnswer);
 
         // Chunked: no Content-Length to check up front, so Kestrel's limit stops the read.
         var streamed = Request(HttpMethod.Post, "/api/households", "big-stream");
         streamed.Content = new ChunkedContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        streamed.Headers.ExpectContinue = true;
         using var streamedAnswer = await client.SendAsync(streamed);
         await ShouldBeTooLarge(streamedAnswer);
     }
