@@ -78,13 +78,13 @@ public static class AccessReview
     /// <summary>The start of the clock hour (JST) of a moment.</summary>
     public static DateTimeOffset HourOf(DateTimeOffset at)
     {
-        var jst = at.ToOffset(TimeSpan.FromHours(9));
+        var jst = JapaneseDates.InJst(at);
         return new DateTimeOffset(jst.Year, jst.Month, jst.Day, jst.Hour, 0, 0, jst.Offset);
     }
 
     private static bool OutsideOfficeHours(DateTimeOffset at, AccessReviewRules rules)
     {
-        var jst = at.ToOffset(TimeSpan.FromHours(9));
+        var jst = JapaneseDates.InJst(at);
         var time = TimeOnly.FromDateTime(jst.DateTime);
         return jst.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || time < rules.OfficeOpens || time >= rules.OfficeCloses;
     }

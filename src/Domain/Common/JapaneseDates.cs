@@ -5,8 +5,11 @@ public static class JapaneseDates
 {
     public static readonly TimeZoneInfo Jst = TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
 
+    /// <summary>An instant as Japan's clock shows it.</summary>
+    public static DateTimeOffset InJst(DateTimeOffset at) => at.ToOffset(Jst.BaseUtcOffset);
+
     /// <summary>Today's business date in Japan.</summary>
-    public static DateOnly TodayJst(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+    public static DateOnly TodayJst(this TimeProvider clock) => DateOnly.FromDateTime(InJst(clock.GetUtcNow()).DateTime);
 
     /// <summary>Start of a JST business date as an instant.</summary>
     public static DateTimeOffset StartOfDayJst(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));

@@ -117,7 +117,7 @@ public static class ProjectionVerifier
     {
         await using var query = store.QuerySession();
         var events = (await query.Events.FetchStreamAsync(streamId, token: ct))
-            .Where(e => (version is null || e.Version <= version) && (asOf is null || e.Timestamp < new DateTimeOffset(asOf.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9))))
+            .Where(e => (version is null || e.Version <= version) && (asOf is null || e.Timestamp < Domain.Common.JapaneseDates.StartOfDayJst(asOf.Value.AddDays(1))))
             .ToList();
         foreach (var (source, document, evolve) in SnapshotProjections.Inline(((DocumentStore)store).Options).Projections)
         {

@@ -44,7 +44,7 @@ public static class CollectionBench
         output.WriteLine($"bench collection  children {options.Children:N0}  debits {options.Debits:N0}  seed {options.Seed}  month {Month:yyyy-MM}  schema {options.Schema}");
         var clock = Stopwatch.StartNew();
         var world = CollectionWorld.Generate(options.Children, options.Debits, options.Seed, Month);
-        output.WriteLine($"  generate                   {Seconds(clock.Elapsed)}   {world.Children:N0} children, {world.Payers:N0} payers, " +
+        output.WriteLine($"  generate                   {StoredFeeBench.Seconds(clock.Elapsed)}   {world.Children:N0} children, {world.Payers:N0} payers, " +
             $"{world.Messages.Count:N0} fee notices ({world.Amount:N0} yen), {world.Mandates.Count:N0} 口座振替");
 
         await StoredFeeBench.DropSchemaAsync(connectionString, options.Schema, ct);
@@ -57,7 +57,7 @@ public static class CollectionBench
         clock.Restart();
         await LoadMandatesAsync(store, world.Mandates, ct);
         await StoredFeeBench.VacuumAnalyzeAsync(database, options.Schema, ct);
-        output.WriteLine($"  load 口座振替               {Seconds(clock.Elapsed)}   {world.Mandates.Count:N0} streams (not timed as part of either run)");
+        output.WriteLine($"  load 口座振替               {StoredFeeBench.Seconds(clock.Elapsed)}   {world.Mandates.Count:N0} streams (not timed as part of either run)");
 
         // 調定. A running service has compiled its handlers (Wolverine does on first use) and warmed up its JIT on last
         // month's run: raise a few hundred of last month's charges first, timed apart.
@@ -66,14 +66,14 @@ public static class CollectionBench
         clock.Restart();
         await bus.InvokeAsync(new PublishMonthlyCharges(Month.AddMonths(-1), warmUp), ct, TimeSpan.FromMinutes(10));
         await WaitForChargesAsync(database, options.Schema, warmUp.Count, TimeSpan.FromMinutes(5), ct);
-        output.WriteLine($"  warm-up: {Month.AddMonths(-1):yyyy-MM} 調定          {Seconds(clock.Elapsed)}   {warmUp.Count:N0} charges (not timed)");
+        output.WriteLine($"  warm-up: {Month.AddMonths(-1):yyyy-MM} 調定          {StoredFeeBench.Seconds(clock.Elapsed)}   {warmUp.Count:N0} charges (not timed)");
         var cpu = Cpu();
         clock.Restart();
         await bus.InvokeAsync(new PublishMonthlyCharges(Month, world.Messages), ct, TimeSpan.FromMinutes(10));
         var charges = await WaitForChargesAsync(database, options.Schema, warmUp.Count + world.Messages.Count, TimeSpan.FromMinutes(20), ct) - warmUp.Count;
         var assessment = clock.Elapsed;
-        output.WriteLine($"  調定                       {Seconds(assessment)}   {charges:N0} charges ({charges / assessment.TotalSeconds:N0}/s), cpu client {Seconds(Cpu() - cpu).Trim()}");
-        var assessed = (long)await ScalarAsync<decimal>(database, $"select coalesce(sum((data ->> 'amount')::bigint), 0) from {options.Schema}.mt_doc_charge where data ->> 'month' = '{Month:yyyy-MM-dd}'", ct);
+        output.WriteLine($"  調定                       {StoredFeeBench.Seconds(assessment)}   {charges:N0} charges ({charges / assessment.TotalSeconds:N0}/s), cpu client {StoredFeeBench.Seconds(Cpu() - cpu).Trim()}");
+        var assessed = (long)await StoredFeeBench.ScalarAsync<decimal>(database, $"select coalesce(sum((data ->> 'amount')::bigint), 0) from {options.Schema}.mt_doc_charge where data ->> 'month' = '{Month:yyyy-MM-dd}'", ct);
         var ok = true;
         if (charges != world.Messages.Count || assessed != world.Amount)
         {
@@ -96,7 +96,7 @@ public static class CollectionBench
         }
         var requestFile = await LoadFileAsync(store, export.Id, ct);
         var exported = clock.Elapsed;
-        output.WriteLine($"  振替依頼 (export)           {Seconds(exported)}   {export.Count:N0} records, {export.Amount:N0} yen, file {requestFile.Length:N0} bytes");
+        output.WriteLine($"  振替依頼 (export)           {StoredFeeBench.Seconds(exported)}   {export.Count:N0} records, {export.Amount:N0} yen, file {requestFile.Length:N0} bytes");
 
         var answer = BankAnswer(requestFile, options.Seed);
         clock.Restart();
@@ -107,11 +107,11 @@ public static class CollectionBench
             await session.SaveChangesAsync(ct);
         }
         var imported = clock.Elapsed;
-        output.WriteLine($"  振替結果 (import)           {Seconds(imported)}   振替済 {summary.DebitedCount:N0} ({summary.DebitedAmount:N0} yen), 振替不能 {summary.FailedCount:N0} " +
+        output.WriteLine($"  振替結果 (import)           {StoredFeeBench.Seconds(imported)}   振替済 {summary.DebitedCount:N0} ({summary.DebitedAmount:N0} yen), 振替不能 {summary.FailedCount:N0} " +
             $"({summary.FailedAmount:N0} yen), {summary.ChargesPaid:N0} charges paid, {summary.ChargesFailed:N0} failed, {summary.MandatesEnded:N0} 口座振替 ended");
-        output.WriteLine($"  round trip                 {Seconds(exported + imported)}   cpu client {Seconds(Cpu() - cpu).Trim()} (the bank's answer is made outside the timing)");
+        output.WriteLine($"  round trip                 {StoredFeeBench.Seconds(exported + imported)}   cpu client {StoredFeeBench.Seconds(Cpu() - cpu).Trim()} (the bank's answer is made outside the timing)");
 
-        var paid = (long)await ScalarAsync<decimal>(database,
+        var paid = (long)await StoredFeeBench.ScalarAsync<decimal>(database,
             $"select coalesce(sum((data ->> 'amount')::bigint), 0) from {options.Schema}.mt_events where type = 'payment_received' and data ->> 'channel' = 'directDebit'", ct);
         if (paid != summary.DebitedAmount || summary.DebitedAmount + summary.FailedAmount != export.Amount)
         {
@@ -159,7 +159,7 @@ public static class CollectionBench
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var count = await ScalarAsync<long>(database, $"select count(*) from {schema}.mt_doc_charge", ct);
+            var count = await StoredFeeBench.ScalarAsync<long>(database, $"select count(*) from {schema}.mt_doc_charge", ct);
             if (count >= expected || clock.Elapsed > timeout) return count;
             await Task.Delay(100, ct);
         }
@@ -171,14 +171,6 @@ public static class CollectionBench
         return process.TotalProcessorTime;
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        return (T)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds,7:N2} s";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {

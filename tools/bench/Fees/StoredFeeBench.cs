@@ -261,9 +261,11 @@ public static class StoredFeeBench
         return exists ? await ScalarAsync<long>(database, $"select count(*) from \"{schema}\".mt_doc_placement", ct) : -1;
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, CancellationToken ct)
+    /// <summary>One value from the bench's database (no time limit: some checks read a whole ward).</summary>
+    internal static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, CancellationToken ct)
     {
         await using var command = database.CreateCommand(sql);
+        command.CommandTimeout = 0;
         return (T)(await command.ExecuteScalarAsync(ct))!;
     }
 
@@ -275,7 +277,7 @@ public static class StoredFeeBench
         output.WriteLine($"  {"",-26} cpu: client {Seconds(run.ClientCpu).Trim()}" + (run.DatabaseCpu is { } db ? $", PostgreSQL {Seconds(db).Trim()}" : ""));
     }
 
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds,7:N2} s";
+    internal static string Seconds(TimeSpan time) => $"{time.TotalSeconds,7:N2} s";
 
     /// <summary>CPU time of the PostgreSQL backends serving the bench's database, when the server runs on this machine (else nothing).</summary>
     private static class DatabaseCpu
