@@ -8,6 +8,7 @@ using KosodateShien.Application;
 using KosodateShien.Application.Certification;
 using KosodateShien.Application.Seeding;
 using KosodateShien.Projections;
+using KosodateShien.Projections.Privacy;
 using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -25,6 +26,7 @@ var connectionString = builder.Configuration.GetConnectionString("Kosodate")
     ?? throw new InvalidOperationException("ConnectionStrings:Kosodate is not configured (./kosodate sets it for the local cluster; KOSODATE_DB points elsewhere).");
 var schema = builder.Configuration.GetValue("Marten:Schema", KosodateStore.DefaultSchema)!;
 var jwt = JwtSettings.From(builder.Configuration);
+var masterKey = MasterKey.From(builder.Configuration[MasterKey.ConfigurationKey], builder.Environment.IsProduction());
 
 // Schema DDL and per-message traces are noise at Information; configuration can still lower these.
 foreach (var category in new[] { "Marten", "Weasel", "Wolverine", "JasperFx", "Microsoft.AspNetCore" })
@@ -39,10 +41,11 @@ builder.Services.CritterStackDefaults(x =>
     x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
     x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
 });
-builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema))
+builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema, masterKey))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().PersonalDataKeys());
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;

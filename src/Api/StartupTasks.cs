@@ -19,6 +19,7 @@ public static class StartupTasks
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(store, CancellationToken.None);
+        await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(store, CancellationToken.None);
 
         var gate = app.Services.GetRequiredService<StartupGate>();
         if (!app.Configuration.GetValue("Demo:Seed", false))

@@ -45,7 +45,8 @@ internal static class ReplayCli
             Console.Error.WriteLine("replay: no database: set ConnectionStrings__Kosodate or KOSODATE_DB (./kosodate replay sets it).");
             return 2;
         }
-        using var store = DocumentStore.For(opts => KosodateStore.Configure(opts, connection, schema));
+        // Sealed personal data opens with the service's master key (PersonalData__MasterKey); without one, the development key.
+        using var store = DocumentStore.For(opts => KosodateStore.Configure(opts, connection, schema, KosodateShien.Projections.Privacy.MasterKey.FromEnvironment()));
         return args switch
         {
             ["stream", var id, ..] when Guid.TryParse(id, out var streamId) => await StreamAsync(store, streamId, args.Contains("--json")),

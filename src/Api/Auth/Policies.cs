@@ -33,6 +33,8 @@ public static class Policies
     public const string ReadAccessLog = "read-access-log";
     public const string ReviewAccess = "review-access";
     public const string ReadAccessFindings = "read-access-findings";
+    /// <summary>Erasures, their 消去報告書 and retention checks: supervisor, auditor.</summary>
+    public const string ReadErasures = "read-erasures";
 
     /// <summary>The policies whose GETs read personal data: each such read states its purpose and is recorded in the access log.</summary>
     public static readonly IReadOnlySet<string> PersonalDataReads = new HashSet<string> { ReadRecords, Collect };
@@ -53,6 +55,7 @@ public static class Policies
         [ReadAccessLog] = [Roles.Auditor],
         [ReviewAccess] = [Roles.Supervisor],
         [ReadAccessFindings] = [Roles.Supervisor, Roles.Auditor],
+        [ReadErasures] = [Roles.Supervisor, Roles.Auditor],
     };
 
     public static void Register(AuthorizationOptions options)

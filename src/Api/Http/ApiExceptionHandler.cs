@@ -31,6 +31,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             case MalformedFileException e:
                 return (422, "File refused", e.Message, e.Rule,
                     e.Errors.GroupBy(f => $"line {f.Line}: {f.Field}").ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()));
+            case KosodateShien.Projections.Privacy.SubjectErasedException e:
+                return (409, "Conflict", e.Message, "personal-data.erased", null);
             case NotFoundException e:
                 return (404, "Not Found", e.Message, "not-found", null);
             case InvalidRequestException e:
@@ -65,6 +67,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     private static Exception Unwrap(Exception exception)
     {
         var current = exception;
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+            if (inner is KosodateShien.Projections.Privacy.SubjectErasedException) return inner;
         while (current.InnerException is { } inner && current is AggregateException { InnerExceptions.Count: 1 } or MartenCommandException or DocumentAlreadyExistsException)
             current = inner;
         return current;

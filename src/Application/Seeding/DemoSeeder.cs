@@ -14,6 +14,7 @@ using KosodateShien.Projections.Allocation;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Contracts;
 using KosodateShien.Projections.ExtendedCare;
+using KosodateShien.Projections.Privacy;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -51,6 +52,8 @@ public static class DemoSeeder
 
         foreach (var chunk in data.Streams.Chunk(StreamsPerTransaction))
         {
+            // One statement makes the chunk's personal-data keys, instead of one round trip per person while serializing.
+            await store.PersonalDataKeys().EnsureAsync([.. chunk.Where(s => s.Events[0] is HouseholdRegistered or PersonRegistered).Select(s => s.Id)], ct);
             await using var session = store.LightweightSession();
             session.LastModifiedBy = SeedUser;
             session.CorrelationId = $"demo-seed-{seed}";

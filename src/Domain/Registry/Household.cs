@@ -1,4 +1,5 @@
 using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Privacy;
 
 namespace KosodateShien.Domain.Registry;
 
@@ -16,7 +17,7 @@ public sealed record WelfarePeriod(WelfareKind Kind, DateOnly StartDate, DateOnl
 /// <summary>世帯: the write model of a household stream. Keeps its full membership history.</summary>
 /// <param name="HouseholdNumber">世帯識別番号</param>
 public sealed record Household(
-    Guid Id,
+    [property: DataSubject] Guid Id,
     string HouseholdNumber,
     Address Address,
     IReadOnlyList<HouseholdMember> Members,
@@ -42,6 +43,7 @@ public sealed record Household(
                 ? m with { Until = e.EffectiveDate, LeftBecause = e.Reason } : m)],
         },
         (not null, HouseholdAddressChanged e) => state with { Address = e.Address },
+        (not null, HouseholdAddressErased) => state with { Address = new Address(PersonalData.Erased, PersonalData.Erased) },
         (not null, WelfareStatusStarted e) => state with
         {
             Welfare = [.. state.Welfare, new WelfarePeriod(e.Kind, e.StartDate, null, e.PersonId)],

@@ -1,4 +1,5 @@
 using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Privacy;
 namespace KosodateShien.Domain.Registry;
 
 /// <summary>宛名: the write model of a person stream.</summary>
@@ -8,7 +9,9 @@ namespace KosodateShien.Domain.Registry;
 /// <param name="BirthDate">生年月日</param>
 /// <param name="Sex">性別</param>
 /// <param name="Contacts">連絡先 (latest per kind)</param>
-public sealed record Person(Guid Id, string PersonNumber, string Name, string Kana, DateOnly BirthDate, Sex Sex, IReadOnlyList<Contact> Contacts) : IStreamVersioned
+/// <param name="ErasedOn">消去日: the personal data was erased (氏名, フリガナ and 連絡先 read as erased)</param>
+public sealed record Person([property: DataSubject] Guid Id, string PersonNumber, [property: PersonalData] string Name, [property: PersonalData] string Kana, DateOnly BirthDate, Sex Sex, IReadOnlyList<Contact> Contacts,
+    DateOnly? ErasedOn = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
@@ -20,9 +23,14 @@ public sealed record Person(Guid Id, string PersonNumber, string Name, string Ka
         {
             Contacts = [.. state.Contacts.Where(c => c.Kind != e.Kind), new Contact(e.Kind, e.Value, e.EffectiveDate)],
         },
+        (not null, PersonErased e) => state with
+        {
+            Name = PersonalData.Erased, Kana = PersonalData.Erased, ErasedOn = e.ErasedOn,
+            Contacts = [.. state.Contacts.Select(c => c with { Value = PersonalData.Erased })],
+        },
         _ => state,
     };
 }
 
 /// <summary>保護者連絡先 with its 連絡先区分.</summary>
-public sealed record Contact(ContactKind Kind, string Value, DateOnly Since);
+public sealed record Contact(ContactKind Kind, [property: PersonalData] string Value, DateOnly Since);

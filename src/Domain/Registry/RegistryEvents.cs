@@ -1,9 +1,11 @@
+using KosodateShien.Domain.Common;
+
 namespace KosodateShien.Domain.Registry;
 
 // Household stream (世帯). Business dates are the 住民記録 effective dates (異動日).
 
 /// <summary>世帯の登録 (転入・出生・世帯分離による新世帯).</summary>
-public sealed record HouseholdRegistered(Guid HouseholdId, string HouseholdNumber, Address Address, DateOnly EffectiveDate, RegistryChangeReason Reason);
+public sealed record HouseholdRegistered([property: DataSubject] Guid HouseholdId, string HouseholdNumber, Address Address, DateOnly EffectiveDate, RegistryChangeReason Reason);
 
 /// <summary>世帯員の異動 (加入).</summary>
 public sealed record HouseholdMemberJoined(Guid HouseholdId, Guid PersonId, HouseholdRole Role, string Relationship, DateOnly EffectiveDate, RegistryChangeReason Reason);
@@ -12,7 +14,7 @@ public sealed record HouseholdMemberJoined(Guid HouseholdId, Guid PersonId, Hous
 public sealed record HouseholdMemberLeft(Guid HouseholdId, Guid PersonId, DateOnly EffectiveDate, RegistryChangeReason Reason);
 
 /// <summary>世帯住所の変更 (転居).</summary>
-public sealed record HouseholdAddressChanged(Guid HouseholdId, Address Address, DateOnly EffectiveDate, RegistryChangeReason Reason);
+public sealed record HouseholdAddressChanged([property: DataSubject] Guid HouseholdId, Address Address, DateOnly EffectiveDate, RegistryChangeReason Reason);
 
 /// <summary>福祉状況の開始 (生活保護開始年月日 等). PersonId names the member it concerns, if not the whole household.</summary>
 public sealed record WelfareStatusStarted(Guid HouseholdId, WelfareKind Kind, DateOnly StartDate, Guid? PersonId);
@@ -23,13 +25,14 @@ public sealed record WelfareStatusEnded(Guid HouseholdId, WelfareKind Kind, Date
 // Person stream (宛名).
 
 /// <summary>宛名の登録: 宛名番号, 氏名, フリガナ, 生年月日, 性別.</summary>
-public sealed record PersonRegistered(Guid PersonId, string PersonNumber, string Name, string Kana, DateOnly BirthDate, Sex Sex);
+public sealed record PersonRegistered([property: DataSubject] Guid PersonId, string PersonNumber, [property: PersonalData] string Name,
+    [property: PersonalData] string Kana, DateOnly BirthDate, Sex Sex);
 
 /// <summary>宛名の訂正・氏名変更.</summary>
-public sealed record PersonDetailsChanged(Guid PersonId, string Name, string Kana, DateOnly BirthDate, Sex Sex, DateOnly EffectiveDate, RegistryChangeReason Reason);
+public sealed record PersonDetailsChanged([property: DataSubject] Guid PersonId, [property: PersonalData] string Name, [property: PersonalData] string Kana, DateOnly BirthDate, Sex Sex, DateOnly EffectiveDate, RegistryChangeReason Reason);
 
 /// <summary>連絡先 (保護者連絡先, 保護者連絡先区分).</summary>
-public sealed record ContactDetailsRecorded(Guid PersonId, ContactKind Kind, string Value, DateOnly EffectiveDate);
+public sealed record ContactDetailsRecorded([property: DataSubject] Guid PersonId, ContactKind Kind, [property: PersonalData] string Value, DateOnly EffectiveDate);
 
 // Tax-year stream (個人住民税: one stream per person and 年度).
 

@@ -1,3 +1,5 @@
+using KosodateShien.Domain.Common;
+
 namespace KosodateShien.Domain.Registry;
 
 /// <summary>保護者区分: the member's role in the household for childcare purposes.</summary>
@@ -65,4 +67,4 @@ public enum FilingType
 public enum ContactKind { Mobile, Home, Work, Email }
 
 /// <summary>住所 (郵便番号 + 住所).</summary>
-public sealed record Address(string PostalCode, string Text);
+public sealed record Address([property: PersonalData] string PostalCode, [property: PersonalData] string Text);

@@ -103,6 +103,12 @@ public static class EventLabels
         Domain.Collection.DirectDebit.DirectDebitRequested e => $"口座振替依頼 振替日 {e.DebitDate:yyyy-MM-dd}: {e.Count:N0}件 {e.Amount:N0}円",
         Domain.Collection.DirectDebit.DirectDebitResultsImported e => $"振替結果取込 {e.ImportedOn:yyyy-MM-dd}: 振替済 {e.DebitedCount:N0}件 {e.DebitedAmount:N0}円, 振替不能 {e.FailedCount:N0}件 {e.FailedAmount:N0}円",
         Domain.Collection.DirectDebit.DirectDebitFailed e => $"振替不能 {e.DebitDate:yyyy-MM-dd}: {e.Amount:N0}円 ({(int)e.ResultCode} {e.Reason})",
+        Domain.Privacy.ErasureRequested e => e.Ground == Domain.Privacy.ErasureGround.LawfulRequest ? $"消去請求受付 {e.ReceivedOn:yyyy-MM-dd}" : $"保存期間満了による消去の起案 {e.ReceivedOn:yyyy-MM-dd}",
+        Domain.Privacy.ErasureRejected e => $"消去請求不承認 {e.RejectedOn:yyyy-MM-dd}",
+        Domain.Privacy.PersonalDataErased e => $"個人情報消去 {e.ErasedOn:yyyy-MM-dd}: 鍵 {e.Subjects.Count}件を削除",
+        Domain.Privacy.ErasureVerified e => $"消去確認: {e.TablesSearched}表を検索, 残存 {e.Residue.Count}表",
+        Domain.Privacy.PersonErased e => $"個人情報消去 {e.ErasedOn:yyyy-MM-dd} (氏名・フリガナ・連絡先)",
+        Domain.Privacy.HouseholdAddressErased e => $"個人情報消去 {e.ErasedOn:yyyy-MM-dd} (住所)",
         _ => data.GetType().Name,
     };
 }

@@ -7,6 +7,7 @@ using KosodateShien.Projections.Collection;
 using KosodateShien.Projections.Contracts;
 using KosodateShien.Projections.ExtendedCare;
 using KosodateShien.Projections.Facilities;
+using KosodateShien.Projections.Privacy;
 using KosodateShien.Projections.Registry;
 using Marten;
 using Weasel.Core;
@@ -21,14 +22,17 @@ public static class KosodateStore
 {
     public const string DefaultSchema = "kosodate";
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    /// <param name="masterKey">wraps the personal-data keys; the development key when not given (see <see cref="MasterKey"/>)</param>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, MasterKey? masterKey = null)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
 
         // Decided before the first row is written (STACK.md G4): camelCase JSON, enums as strings.
-        opts.Serializer(new BufferedJsonSerializer { EnumStorage = EnumStorage.AsString, Casing = Casing.CamelCase });
+        var serializer = new BufferedJsonSerializer { EnumStorage = EnumStorage.AsString, Casing = Casing.CamelCase };
+        opts.ConfigurePersonalData(serializer, connectionString, masterKey ?? MasterKey.Development);
+        opts.Serializer(serializer);
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
 
         // Audit: every event records who (user_name), and the request it came from (correlation/causation).
@@ -51,6 +55,7 @@ public static class KosodateStore
         opts.ConfigureAccessLog();
         opts.ConfigureAccessFindings();
         opts.ConfigureReceiptImports();
+        opts.ConfigureErasures();
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

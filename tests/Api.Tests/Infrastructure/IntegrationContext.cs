@@ -29,6 +29,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(Store, CancellationToken.None);
+        await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(Store, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

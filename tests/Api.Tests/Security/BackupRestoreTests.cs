@@ -59,6 +59,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var people = Enumerable.Range(1, 3).Select(_ => Guid.NewGuid()).ToArray();
         using (var store = OpenStore())
         {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();   // the key tables too, as the service does on start
             await using var session = store.LightweightSession();
             foreach (var (id, i) in people.Select((id, i) => (id, i)))
             {

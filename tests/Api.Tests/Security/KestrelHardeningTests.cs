@@ -56,6 +56,7 @@ public sealed class KestrelApiHost : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Kosodate", Environment.GetEnvironmentVariable("KOSODATE_TEST_DB"));
             b.UseSetting("Marten:Schema", AppFixture.Schema);
             b.UseSetting("Auth:SigningKey", key);
+            b.UseSetting("PersonalData:MasterKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             b.UseSetting("Demo:Seed", "false");
             b.UseSetting("Fees:ScheduledRuns", "false");
             b.UseSetting("Audit:ScheduledReview", "false");

@@ -7,6 +7,8 @@ using KosodateShien.Application.Contracts;
 using KosodateShien.Application.Fees;
 using KosodateShien.Domain.Fees;
 using KosodateShien.Projections;
+using KosodateShien.Projections.Privacy;
+using KosodateShien.Domain.Registry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -172,6 +174,7 @@ public static class StoredFeeBench
         await Parallel.ForEachAsync(world.Streams.Chunk(StreamsPerLoadTransaction), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
             async (chunk, token) =>
             {
+                await store.PersonalDataKeys().EnsureAsync([.. chunk.Where(s => s.Aggregate == typeof(Person) || s.Aggregate == typeof(Household)).Select(s => s.Id)], token);
                 await using var session = store.LightweightSession();
                 session.LastModifiedBy = LoadUser;
                 foreach (var stream in chunk) session.Events.StartStream(stream.Aggregate, stream.Id, [.. stream.Events]);

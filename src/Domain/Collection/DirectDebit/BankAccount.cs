@@ -26,7 +26,7 @@ public enum AccountType
 /// <param name="HolderKana">口座名義カナ (全銀 characters, at most 30)</param>
 /// <param name="BankNameKana">金融機関名カナ (at most 15; may be blank, banks fill it)</param>
 /// <param name="BranchNameKana">支店名カナ (at most 15; may be blank)</param>
-public sealed record BankAccount(string BankCode, string BranchCode, AccountType Type, string Number, string HolderKana, string BankNameKana = "",
+public sealed record BankAccount(string BankCode, string BranchCode, AccountType Type, [property: PersonalData] string Number, [property: PersonalData] string HolderKana, string BankNameKana = "",
     string BranchNameKana = "")
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using KosodateShien.Domain.Common;
 namespace KosodateShien.Domain.Collection.DirectDebit;
 
 /// <summary>A charge drawn in a 振替依頼 line: the charge, its 徴収番号 and the part of the line's 引落金額 that is its.</summary>
@@ -7,7 +8,7 @@ public sealed record DebitedCharge(Guid ChargeId, string CollectionNumber, long 
 /// One データレコード of a 振替依頼: the file line it is on (the header is line 1), the 口座振替 and account drawn, 引落金額
 /// (the charges' 未納額 added up), 新規コード and 顧客番号.
 /// </summary>
-public sealed record DebitLine(int Line, Guid MandateId, Guid PayerId, string CustomerNumber, BankAccount Account, long Amount, int NewCode, IReadOnlyList<DebitedCharge> Charges);
+public sealed record DebitLine(int Line, Guid MandateId, [property: DataSubject] Guid PayerId, string CustomerNumber, BankAccount Account, long Amount, int NewCode, IReadOnlyList<DebitedCharge> Charges);
 
 /// <summary>
 /// 口座振替依頼データ作成: the request file for a 振替日 was made; it is written from this event, byte for byte

@@ -10,7 +10,7 @@ namespace KosodateShien.Domain.Collection.DirectDebit;
 /// <param name="StartMonth">開始年月 (first day)</param>
 /// <param name="EndMonth">終了年月 (first day), when known</param>
 /// <param name="Subjects">徴収科目 drawn (null: every 科目 drawn by 口座振替)</param>
-public sealed record DirectDebitMandateRegistered(Guid MandateId, Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth,
+public sealed record DirectDebitMandateRegistered(Guid MandateId, [property: DataSubject] Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth,
     BankAccount Account, IReadOnlyList<CollectionSubject>? Subjects = null);
 
 /// <summary>一時停止: no 振替 in the months from <paramref name="FromMonth"/> to <paramref name="ToMonth"/> (停止期間; open-ended until 解除).</summary>
@@ -32,7 +32,7 @@ public sealed record DebitPause(DateOnly FromMonth, DateOnly? ToMonth, string Re
 
 /// <summary>口座振替 (the write model of one 依頼書 stream).</summary>
 /// <param name="Subjects">徴収科目 drawn (null: every 科目 drawn by 口座振替)</param>
-public sealed record DirectDebitMandate(Guid Id, Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth, BankAccount Account,
+public sealed record DirectDebitMandate(Guid Id, [property: DataSubject] Guid PayerId, string CustomerNumber, DateOnly AppliedOn, DateOnly StartMonth, DateOnly? EndMonth, BankAccount Account,
     IReadOnlyList<DebitPause> Pauses, string? EndReason = null, IReadOnlyList<CollectionSubject>? Subjects = null) : IStreamVersioned
 {
     public int Version { get; set; }

@@ -1,0 +1,58 @@
+using KosodateShien.Application.Rules;
+using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Privacy;
+using Marten;
+
+namespace KosodateShien.Application.Privacy;
+
+/// <summary>The outcome of a retention run: how many people were checked, which were erased (their erasures), how many are still kept.</summary>
+public sealed record RetentionRunResult(DateOnly AsOf, int RuleVersion, int PersonsChecked, IReadOnlyList<Guid> Erasures, int Kept);
+
+/// <summary>
+/// 保存期間満了による消去: every person whose records are all closed and past their retention period is erased, each by an erasure of
+/// its own (ground 保存期間満了) approved by the supervisor who runs it.
+/// </summary>
+public static class RetentionRun
+{
+    /// <summary>The people whose data may be erased today (the run's preview).</summary>
+    public static async Task<(RetentionRules Rules, IReadOnlyList<RetentionDecision> Decisions)> AssessAllAsync(IDocumentStore store, DateOnly asOf, CancellationToken ct)
+    {
+        RetentionRules rules;
+        await using (var session = store.QuerySession())
+            rules = RuleSetVersions.InForceOn(await session.AllVersionsAsync<RetentionRules>(ct), asOf, "retention rule set");
+        var records = await PersonRecords.ForAsync(store, null, asOf, ct);
+        return (rules, [.. records.Select(r => RetentionAssessment.Assess(r.Key, r.Value, rules, asOf))]);
+    }
+
+    /// <param name="asOf">基準日: periods are counted to it and records must be closed on it (today or earlier)</param>
+    public static async Task<RetentionRunResult> RunAsync(IDocumentStore store, DateOnly asOf, string runBy, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.TodayJst();
+        var (rules, decisions) = await AssessAllAsync(store, asOf, ct);
+        var erasures = new List<Guid>();
+        foreach (var decision in decisions.Where(d => d.Erasable).OrderBy(d => d.PersonId))
+        {
+            var erasureId = Guid.CreateVersion7();
+            await using (var session = store.LightweightSession())
+            {
+                session.Events.StartStream<Erasure>(erasureId, Erasure.Request(erasureId, decision.PersonId, ErasureGround.RetentionExpired,
+                    $"保存期間満了 (保存期間の基準 {rules.Id} 第{rules.Version}版)", $"保存期間 ({decision.KeptUntil:yyyy-MM-dd} まで) の満了", today, runBy));
+                await session.SaveChangesAsync(ct);
+            }
+            try
+            {
+                await PersonalDataEraser.EraseAsync(store, erasureId, null, runBy, clock, ct);
+                erasures.Add(erasureId);
+            }
+            catch (DomainRuleException refused)
+            {
+                // A record reopened between the 基準日 and today: the proposal is refused with the reason, and the person kept.
+                await using var session = store.LightweightSession();
+                var erasure = await session.Events.FetchForWriting<Erasure>(erasureId, ct);
+                erasure.AppendOne(erasure.Aggregate!.Reject(today, runBy, refused.Message));
+                await session.SaveChangesAsync(ct);
+            }
+        }
+        return new RetentionRunResult(asOf, rules.Version, decisions.Count, erasures, decisions.Count - erasures.Count);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using KosodateShien.Domain.Common;
+
+namespace KosodateShien.Projections.Privacy;
+
+/// <summary>
+/// Teaches the store's JSON serializer to seal every <see cref="PersonalDataAttribute"/> text with the key of the nearest
+/// <see cref="DataSubjectAttribute">data subject</see> around it, and to open sealed texts on reading (an erased subject's read as
+/// <see cref="PersonalData.Erased"/>). Events and documents alike, so no personal data reaches a table in plaintext.
+/// </summary>
+/// <remarks>
+/// The subject is found on the way down: a record naming its subject pushes it before its properties are written and pops it after.
+/// Marten serializes a document or an event to a string in one synchronous call, so a thread-local stack is enough.
+/// </remarks>
+public sealed class PersonalDataJson(SubjectKeyRing keys)
+{
+    [ThreadStatic] private static Stack<Guid>? _subjects;
+    private readonly SealedTextConverter _converter = new(keys);
+
+    public void Configure(JsonSerializerOptions options) =>
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Modify);
+
+    private void Modify(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in type.Properties)
+        {
+            if (property.AttributeProvider is not MemberInfo member) continue;
+            if (member.IsDefined(typeof(PersonalDataAttribute)) && property.PropertyType == typeof(string))
+                property.CustomConverter = _converter;
+            if (member.IsDefined(typeof(DataSubjectAttribute)) && property.PropertyType == typeof(Guid) && property.Get is { } subjectOf)
+            {
+                var before = type.OnSerializing;
+                var after = type.OnSerialized;
+                type.OnSerializing = value => { before?.Invoke(value); (_subjects ??= new()).Push((Guid)subjectOf(value)!); };
+                type.OnSerialized = value => { _subjects?.Pop(); after?.Invoke(value); };
+            }
+        }
+    }
+
+    private sealed class SealedTextConverter(SubjectKeyRing keys) : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            if (text is null || !PersonalDataCipher.TryReadSubject(text, out var subject)) return text;
+            return keys.Find(subject) is { } key ? PersonalDataCipher.Open(subject, key, text) ?? PersonalData.Erased : PersonalData.Erased;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            if (_subjects is not { Count: > 0 } subjects || subjects.Peek() == Guid.Empty || PersonalData.IsErased(value) || PersonalDataCipher.TryReadSubject(value, out _))
+            {
+                writer.WriteStringValue(value);
+                return;
+            }
+            var subject = subjects.Peek();
+            writer.WriteStringValue(PersonalDataCipher.Seal(subject, keys.KeyFor(subject), value));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KosodateShien.Projections.Privacy;
+
+/// <summary>A subject's key as the erasure deleted it: which key (its fingerprint, never the key), made when, deleted when.</summary>
+/// <param name="Fingerprint">SHA-256 of the wrapped key, first 16 bytes in hex; null if the subject never had a key</param>
+public sealed record ShreddedKey(Guid SubjectId, string? Fingerprint, DateTimeOffset? KeyCreatedAt, DateTimeOffset ErasedAt);
+
+/// <summary>Personal data was to be written for a subject whose data has been erased; nothing is written.</summary>
+public sealed class SubjectErasedException(Guid subject) : InvalidOperationException($"The personal data of {subject} has been erased; no new personal data can be recorded for it.")
+{
+    public Guid Subject { get; } = subject;
+}
+
+/// <summary>
+/// 鍵表: one random 256-bit key per data subject (a person or a household), wrapped with the <see cref="MasterKey"/>, in a table of
+/// its own schema beside the event store. Erasing a subject deletes its key and leaves a tombstone, so no new key is ever made for it.
+/// Serialization asks for keys synchronously, so keys are cached: a live key for a minute (another node's erasure takes effect here
+/// within that), an erased subject for good.
+/// </summary>
+public sealed class SubjectKeyRing : IDisposable
+{
+    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+    private readonly NpgsqlDataSource _db;
+    private readonly MasterKey _master;
+    private readonly ConcurrentDictionary<Guid, (SubjectKey? Key, DateTimeOffset LoadedAt)> _cache = new();
+
+    public SubjectKeyRing(string connectionString, string storeSchema, MasterKey master)
+    {
+        _db = NpgsqlDataSource.Create(connectionString);
+        _master = master;
+        Schema = SchemaFor(storeSchema);
+    }
+
+    /// <summary>The key table's schema: the store's schema name with <c>_keys</c>, so it can be granted and backed up apart.</summary>
+    public static string SchemaFor(string storeSchema) => storeSchema + "_keys";
+
+    public string Schema { get; }
+    public string KeyTable => $"{Schema}.subject_keys";
+    public string ErasedTable => $"{Schema}.erased_subjects";
+
+    /// <summary>The subject's key for sealing, made on first use. Throws <see cref="SubjectErasedException"/> for an erased subject.</summary>
+    public SubjectKey KeyFor(Guid subject)
+    {
+        if (Cached(subject, out var cached)) return cached ?? throw new SubjectErasedException(subject);
+        using (var connection = _db.OpenConnection())
+        {
+            using var insert = new NpgsqlCommand($"""
+                insert into {KeyTable} (subject_id, wrapped_key, created_at)
+                select $1, $2, now() where not exists (select 1 from {ErasedTable} where subject_id = $1)
+                on conflict (subject_id) do nothing
+                """, connection);
+            insert.Parameters.AddWithValue(subject);
+            insert.Parameters.AddWithValue(_master.Wrap(subject, RandomNumberGenerator.GetBytes(32)));
+            insert.ExecuteNonQuery();
+        }
+        return Load(subject) ?? throw new SubjectErasedException(subject);
+    }
+
+    /// <summary>The subject's key for opening, or null when it has been erased (or never existed).</summary>
+    public SubjectKey? Find(Guid subject) => Cached(subject, out var cached) ? cached : Load(subject);
+
+    /// <summary>Makes keys for many subjects in one statement (seeding, imports), so serialization finds them cached.</summary>
+    public async Task EnsureAsync(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
+    {
+        var missing = subjects.Where(s => !Cached(s, out _)).Distinct().ToArray();
+        if (missing.Length == 0) return;
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        await using (var insert = new NpgsqlCommand($"""
+            insert into {KeyTable} (subject_id, wrapped_key, created_at)
+            select s.id, s.wrapped, now() from unnest($1::uuid[], $2::bytea[]) as s(id, wrapped)
+            where not exists (select 1 from {ErasedTable} e where e.subject_id = s.id)
+            on conflict (subject_id) do nothing
+            """, connection))
+        {
+            insert.Parameters.AddWithValue(missing);
+            insert.Parameters.Add(new NpgsqlParameter { Value = missing.Select(s => _master.Wrap(s, RandomNumberGenerator.GetBytes(32))).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using var select = new NpgsqlCommand($"select subject_id, wrapped_key from {KeyTable} where subject_id = any($1)", connection);
+        select.Parameters.AddWithValue(missing);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        while (await reader.ReadAsync(ct))
+        {
+            var subject = reader.GetGuid(0);
+            _cache[subject] = (new SubjectKey(_master.Unwrap(subject, reader.GetFieldValue<byte[]>(1))), now);
+        }
+    }
+
+    /// <summary>
+    /// 消去: deletes the subject's key and leaves its tombstone, in one transaction. Idempotent: a second call returns the first erasure.
+    /// </summary>
+    public async Task<ShreddedKey> ShredAsync(Guid subject, Guid erasureId, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        await using (var shred = new NpgsqlCommand($"""
+            with deleted as (delete from {KeyTable} where subject_id = $1 returning wrapped_key, created_at)
+            insert into {ErasedTable} (subject_id, erasure_id, fingerprint, key_created_at, erased_at)
+            select $1, $2, (select encode(substring(sha256(wrapped_key) from 1 for 16), 'hex') from deleted), (select created_at from deleted), now()
+            on conflict (subject_id) do nothing
+            """, connection))
+        {
+            shred.Parameters.AddWithValue(subject);
+            shred.Parameters.AddWithValue(erasureId);
+            await shred.ExecuteNonQueryAsync(ct);
+        }
+        await using var command = new NpgsqlCommand($"select fingerprint, key_created_at, erased_at from {ErasedTable} where subject_id = $1", connection);
+        command.Parameters.AddWithValue(subject);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var shredded = new ShreddedKey(subject, reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2));
+        _cache[subject] = (null, DateTimeOffset.UtcNow);
+        return shredded;
+    }
+
+    /// <summary>Whether the subject has been erased (its tombstone exists).</summary>
+    public async Task<bool> IsErasedAsync(Guid subject, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand($"select exists (select 1 from {ErasedTable} where subject_id = $1)", connection);
+        command.Parameters.AddWithValue(subject);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private bool Cached(Guid subject, out SubjectKey? key)
+    {
+        key = null;
+        if (!_cache.TryGetValue(subject, out var entry)) return false;
+        if (entry.Key is not null && DateTimeOffset.UtcNow - entry.LoadedAt > Freshness) return false;
+        key = entry.Key;
+        return true;
+    }
+
+    private SubjectKey? Load(Guid subject)
+    {
+        using var connection = _db.OpenConnection();
+        using var command = new NpgsqlCommand($"select wrapped_key from {KeyTable} where subject_id = $1", connection);
+        command.Parameters.AddWithValue(subject);
+        var wrapped = command.ExecuteScalar() as byte[];
+        var key = wrapped is null ? null : new SubjectKey(_master.Unwrap(subject, wrapped));
+        _cache[subject] = (key, DateTimeOffset.UtcNow);
+        return key;
+    }
+
+    public void Dispose() => _db.Dispose();
+}
