@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
+using KosodateShien.Projections.Analytics;
 using KosodateShien.Projections.Audit;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Charges;
@@ -21,7 +22,8 @@ public static class KosodateStore
 {
     public const string DefaultSchema = "kosodate";
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    /// <param name="pseudonyms">the analysts' tables' key (<see cref="Pseudonyms.KeySetting"/>); the development key when null</param>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, Pseudonyms? pseudonyms = null)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -51,6 +53,7 @@ public static class KosodateStore
         opts.ConfigureAccessLog();
         opts.ConfigureAccessFindings();
         opts.ConfigureReceiptImports();
+        opts.ConfigureAnalytics(pseudonyms ?? Pseudonyms.Development);
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

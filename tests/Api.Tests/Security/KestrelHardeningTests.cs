@@ -56,6 +56,8 @@ public sealed class KestrelApiHost : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Kosodate", Environment.GetEnvironmentVariable("KOSODATE_TEST_DB"));
             b.UseSetting("Marten:Schema", AppFixture.Schema);
             b.UseSetting("Auth:SigningKey", key);
+            // Production refuses to start without the analysts' pseudonym key.
+            b.UseSetting("Analytics:PseudonymKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             b.UseSetting("Demo:Seed", "false");
             b.UseSetting("Fees:ScheduledRuns", "false");
             b.UseSetting("Audit:ScheduledReview", "false");
