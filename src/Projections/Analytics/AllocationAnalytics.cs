@@ -16,7 +16,7 @@ namespace KosodateShien.Projections.Analytics;
 /// A custom projection writing SQL rather than a FlatTableProjection: keys are keyed hashes, and the birth month and
 /// クラス年齢 come from the child's birth date, which the application events do not carry (read once, at 受付).
 /// </summary>
-public sealed class AllocationAnalytics(AnalyticsTables tables, Pseudonyms pseudonyms) : IProjection
+public sealed class AllocationAnalytics(AnalyticsTables tables, Pseudonyms pseudonyms) : IProjection, IBulkAppendedProjection
 {
     public async Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
@@ -24,6 +24,14 @@ public sealed class AllocationAnalytics(AnalyticsTables tables, Pseudonyms pseud
         var births = received.Count == 0 ? new Dictionary<Guid, DateOnly>()
             : (await ops.LoadManyAsync<Person>(ct, received.Select(r => r.ChildId).Distinct())).ToDictionary(p => p.Id, p => p.BirthDate);
         foreach (var e in events) Apply(ops, e.Data, births);
+    }
+
+    /// <summary>Events appended in bulk; an application's 受付 needs the child's birth date read first, so it never comes this way.</summary>
+    public void Queue(IDocumentOperations ops, IReadOnlyList<object> events)
+    {
+        if (events.OfType<PlacementApplicationReceived>().Any())
+            throw new InvalidOperationException("利用申込受付 needs the child's birth date: append it through Marten, not in bulk.");
+        foreach (var e in events) Apply(ops, e, new Dictionary<Guid, DateOnly>());
     }
 
     private void Apply(IDocumentOperations ops, object data, IReadOnlyDictionary<Guid, DateOnly> births)

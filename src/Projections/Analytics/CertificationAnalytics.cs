@@ -12,12 +12,17 @@ namespace KosodateShien.Projections.Analytics;
 /// A custom projection writing SQL rather than a FlatTableProjection: the keys are keyed hashes of the stream ids and the
 /// birth month is cut from a date inside the decision's basis, neither of which a flat-table mapping can compute.
 /// </summary>
-public sealed class CertificationAnalytics(AnalyticsTables tables, Pseudonyms pseudonyms) : IProjection
+public sealed class CertificationAnalytics(AnalyticsTables tables, Pseudonyms pseudonyms) : IProjection, IBulkAppendedProjection
 {
     public Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        foreach (var e in events) Apply(ops, e.Data);
+        Queue(ops, [.. events.Select(e => e.Data)]);
         return Task.CompletedTask;
+    }
+
+    public void Queue(IDocumentOperations ops, IReadOnlyList<object> events)
+    {
+        foreach (var e in events) Apply(ops, e);
     }
 
     private void Apply(IDocumentOperations ops, object data)
