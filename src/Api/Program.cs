@@ -19,6 +19,8 @@ using KosodateShien.Api;
 
 if (args is ["token", .. var tokenArgs])
     return TokenCommand.Run(tokenArgs, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+if (args is ["analyst-role", .. var roleArgs])
+    return await KosodateShien.Api.Analytics.AnalystRoleCommand.RunAsync(roleArgs, new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTransportSecurity();
@@ -41,7 +43,12 @@ builder.Services.CritterStackDefaults(x =>
     x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
     x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
 });
-builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema, masterKey))
+// Production needs its own secret for the analysts' pseudonyms; the fixed development key would let anyone reverse them.
+var pseudonyms = KosodateShien.Projections.Analytics.Pseudonyms.FromSetting(builder.Configuration[KosodateShien.Projections.Analytics.Pseudonyms.KeySetting])
+    ?? (builder.Environment.IsProduction()
+        ? throw new InvalidOperationException($"{KosodateShien.Projections.Analytics.Pseudonyms.KeySetting} is not configured (base64, at least 32 bytes): the analysts' tables need a secret key in Production.")
+        : null);
+builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema, masterKey, pseudonyms))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();

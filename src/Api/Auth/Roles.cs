@@ -17,5 +17,8 @@ public static class Roles
     /// <summary>利用者負担額 and collection (財務・収納).</summary>
     public const string Finance = "finance";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin, FacilityLiaison, Finance];
+    /// <summary>分析担当: the analysts' tables only, through a PostgreSQL login (<c>./kosodate db analyst-role</c>); no endpoint.</summary>
+    public const string Analyst = "analyst";
+
+    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Auditor, Admin, FacilityLiaison, Finance, Analyst];
 }

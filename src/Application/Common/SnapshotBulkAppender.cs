@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using KosodateShien.Domain.Common;
+using JasperFx.Events.Projections;
 using KosodateShien.Projections;
+using KosodateShien.Projections.Analytics;
 using Marten;
 using Npgsql;
 
@@ -27,7 +29,8 @@ public sealed record BulkAppendSpec<T>(string DocumentTable, Func<T, Guid> IdOf,
 /// <para>
 /// It writes only what it knows how to write: <see cref="For"/> returns nothing (and the caller appends through Marten)
 /// unless the event and document tables have exactly the columns it fills and no inline projection other than the known
-/// ones would make anything of the events.
+/// ones would make anything of the events. Inline projections that write set-based themselves (<see cref="IBulkAppendedProjection"/>,
+/// the analysts' tables) are handed the appended events in the same unit of work.
 /// </para>
 /// </summary>
 public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
@@ -41,12 +44,14 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
 
     private readonly DocumentStore store;
     private readonly BulkAppendSpec<T> spec;
+    private readonly IReadOnlyList<IBulkAppendedProjection> writers;
     private readonly string eventsTable, streamsTable, documentTable, sequence;
 
     private SnapshotBulkAppender(DocumentStore store, BulkAppendSpec<T> spec, string eventsSchema, string documentTable)
     {
         this.store = store;
         this.spec = spec;
+        writers = BulkAppendedProjections(store.Options);
         eventsTable = $"{eventsSchema}.mt_events";
         streamsTable = $"{eventsSchema}.mt_streams";
         sequence = $"{eventsSchema}.mt_events_sequence";
@@ -111,7 +116,8 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
     public static bool OnlyKnownProjectionsHandle(StoreOptions options, BulkAppendSpec<T> spec)
     {
         var (snapshots, others) = SnapshotProjections.Inline(options);
-        if (others.Any(name => !spec.KnownProjections.Any(known => known.Name == name))) return false;
+        // Each wrapped projection is one more "other"; those that take the appended events themselves are not in the way.
+        if (others.Count(name => !spec.KnownProjections.Any(known => known.Name == name)) > BulkAppendedProjections(options).Count) return false;
         foreach (var (source, _, evolve) in snapshots.Where(p => !spec.KnownProjections.Contains(p.Source.GetType())))
             foreach (var sample in spec.SampleEvents)
             {
@@ -120,6 +126,10 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
             }
         return true;
     }
+
+    private static List<IBulkAppendedProjection> BulkAppendedProjections(StoreOptions options) =>
+        [.. options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .Select(p => (p as IProjectionWrapper)?.InnerProjection).OfType<IBulkAppendedProjection>()];
 
     /// <summary>Queues the writes in the session's unit of work (they commit, or fail, with its <c>SaveChangesAsync</c>).</summary>
     /// <param name="streams">per stream: the snapshot read, the stream version it was read at, and the events to append</param>
@@ -185,5 +195,7 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_dotnet_type = excluded.mt_dotnet_type,
                 mt_last_modified = excluded.mt_last_modified
             """, documentIds, documents, newVersions);
+        IReadOnlyList<object> allEvents = [.. streams.SelectMany(s => s.Events)];
+        foreach (var writer in writers) writer.Queue(session, allEvents);
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using KosodateShien.Projections.Allocation;
+using KosodateShien.Projections.Analytics;
 using KosodateShien.Projections.Audit;
 using KosodateShien.Projections.Certification;
 using KosodateShien.Projections.Charges;
@@ -23,7 +24,8 @@ public static class KosodateStore
     public const string DefaultSchema = "kosodate";
 
     /// <param name="masterKey">wraps the personal-data keys; the development key when not given (see <see cref="MasterKey"/>)</param>
-    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, MasterKey? masterKey = null)
+    /// <param name="pseudonyms">the analysts' tables' key (<see cref="Pseudonyms.KeySetting"/>); the development key when null</param>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, MasterKey? masterKey = null, Pseudonyms? pseudonyms = null)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -56,6 +58,7 @@ public static class KosodateStore
         opts.ConfigureAccessFindings();
         opts.ConfigureReceiptImports();
         opts.ConfigureErasures();
+        opts.ConfigureAnalytics(pseudonyms ?? Pseudonyms.Development);
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
     }
 }

@@ -56,7 +56,9 @@ public sealed class KestrelApiHost : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Kosodate", Environment.GetEnvironmentVariable("KOSODATE_TEST_DB"));
             b.UseSetting("Marten:Schema", AppFixture.Schema);
             b.UseSetting("Auth:SigningKey", key);
-            b.UseSetting("PersonalData:MasterKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            // Production refuses to start without its own master key and the analysts' pseudonym key.
+            b.UseSetting("Analytics:PseudonymKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            b.UseSetting("PersonalData:MasterKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             b.UseSetting("Demo:Seed", "false");
             b.UseSetting("Fees:ScheduledRuns", "false");
             b.UseSetting("Audit:ScheduledReview", "false");

@@ -1,0 +1,92 @@
+using JasperFx.Events;
+using KosodateShien.Domain.Collection;
+using Marten;
+using Marten.Events.Projections;
+using static KosodateShien.Projections.Analytics.AnalyticsSchema;
+
+namespace KosodateShien.Projections.Analytics;
+
+/// <summary>
+/// 調定・収納 for analysts (<c>charges</c>): one row per charge (payer × 賦課年度 × month × 科目) with 調定額, 収納額,
+/// 不納欠損額, 未納額, 納期限 and status. 収納額 is the service's (<see cref="Charge.Collected"/>): payments and 充当 received, less
+/// 充当 given, 還付 and any 過誤納 beyond what is owed; the row keeps the sums it is made from (<c>paid_amount</c>,
+/// <c>released_amount</c>) and recomputes it after every change.
+/// A custom projection writing SQL rather than a FlatTableProjection: keys are keyed hashes, 収納額 depends on several
+/// columns at once, and the payment imports and 口座振替 results append in bulk (<see cref="IBulkAppendedProjection"/>).
+/// </summary>
+public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonyms) : IProjection, IBulkAppendedProjection
+{
+    public Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        Queue(ops, [.. events.Select(e => e.Data)]);
+        return Task.CompletedTask;
+    }
+
+    public void Queue(IDocumentOperations ops, IReadOnlyList<object> events)
+    {
+        foreach (var run in PlacementAnalytics.Runs(events))
+        {
+            if (run[0] is PaymentReceived) Paid(ops, [.. run.Cast<PaymentReceived>()]);
+            else foreach (var e in run) Apply(ops, e);
+        }
+    }
+
+    private void Paid(IDocumentOperations ops, IReadOnlyList<PaymentReceived> payments)
+    {
+        var keys = payments.Select(p => pseudonyms.Of(p.ChargeId)).ToArray();
+        ops.QueueSqlCommand($"""
+            update {tables.Charges} c set paid_amount = c.paid_amount + u.amount, last_paid_on = greatest(c.last_paid_on, u.paid_on)
+            from (select charge_key, sum(amount) as amount, max(paid_on) as paid_on from unnest(?::uuid[], ?::bigint[], ?::date[]) as p(charge_key, amount, paid_on)
+                  group by charge_key) u
+            where c.charge_key = u.charge_key
+            """, keys, payments.Select(p => p.Amount).ToArray(), payments.Select(p => p.PaidOn).ToArray());
+        Refresh(ops, keys);
+    }
+
+    private void Apply(IDocumentOperations ops, object data)
+    {
+        var t = tables.Charges;
+        switch (data)
+        {
+            case ChargeAssessed e:
+                ops.QueueSqlCommand($"""
+                    insert into {t} (charge_key, payer_key, household_key, subject, fiscal_year, assessment_fiscal_year, month, due_date, assessed_on, assessed_amount,
+                        paid_amount, released_amount, written_off_amount, collected_amount, outstanding_amount, status)
+                    values (?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'open') on conflict (charge_key) do nothing
+                    """, pseudonyms.Of(e.ChargeId), pseudonyms.Of(e.PayerId), Db(pseudonyms.Of(e.HouseholdId)), Text(e.Subject), e.FiscalYear, e.AssessmentFiscalYear,
+                    e.Month, e.DueDate, e.AssessedOn, e.Amount);
+                Refresh(ops, [pseudonyms.Of(e.ChargeId)]);
+                break;
+            case ChargeCorrected e: Set(ops, e.ChargeId, "assessed_amount = ?", e.Amount); break;
+            case ChargeCancelled e: Set(ops, e.ChargeId, "cancelled_on = ?", e.CancelledOn); break;
+            case AppropriationReceived e when e.Amount > 0:
+                Set(ops, e.ChargeId, "paid_amount = paid_amount + ?, last_paid_on = greatest(last_paid_on, ?)", e.Amount, e.AppropriatedOn);
+                break;
+            case OverpaymentAppropriated e: Set(ops, e.ChargeId, "released_amount = released_amount + ?", e.Amount); break;
+            case RefundDetermined e: Set(ops, e.ChargeId, "released_amount = released_amount + ?", e.Amount); break;
+            case ChargeWrittenOff e: Set(ops, e.ChargeId, "written_off_amount = ?, written_off_on = ?", e.Amount, e.WrittenOffOn); break;
+            case ChargeCarriedForward e: Set(ops, e.ChargeId, "assessment_fiscal_year = ?", e.ToFiscalYear); break;
+        }
+    }
+
+    private void Set(IDocumentOperations ops, Guid chargeId, string assignments, params object[] values)
+    {
+        var key = pseudonyms.Of(chargeId);
+        ops.QueueSqlCommand($"update {tables.Charges} set {assignments} where charge_key = ?", [.. values, key]);
+        Refresh(ops, [key]);
+    }
+
+    /// <summary>収納額, 未納額 and status from the sums, as <see cref="Charge.Collected"/>, <see cref="Charge.Outstanding"/> and <see cref="Charge.StatusOn"/> make them (without 督促 dates: "overdue" is for the reader to judge by 納期限).</summary>
+    private void Refresh(IDocumentOperations ops, Guid[] keys) =>
+        ops.QueueSqlCommand($"""
+            update {tables.Charges} set
+                collected_amount = case when cancelled_on is not null then 0 else least(paid_amount - released_amount, assessed_amount - written_off_amount) end,
+                outstanding_amount = case when cancelled_on is not null or written_off_on is not null then 0
+                    else greatest(0, assessed_amount - (paid_amount - released_amount)) end,
+                status = case when cancelled_on is not null then 'cancelled' when written_off_on is not null then 'writtenOff'
+                    when paid_amount - released_amount > assessed_amount then 'overpaid'
+                    when assessed_amount - (paid_amount - released_amount) <= 0 then 'paid'
+                    when paid_amount > 0 then 'partiallyPaid' else 'open' end
+            where charge_key = any(?)
+            """, keys);
+}
