@@ -23,11 +23,12 @@ public static class PlaintextSearch
 
         var residue = new List<Domain.Privacy.PlaintextResidue>();
         if (values.Count == 0) return new Result(tables.Count, residue);
-        var patterns = values.Select(v => "%" + v.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%").ToArray();
+        // One regular expression of alternatives: PostgreSQL matches it in one pass, where LIKE ANY tries pattern after pattern.
+        var pattern = "(" + string.Join("|", values.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
         foreach (var table in tables)
         {
-            await using var count = new NpgsqlCommand($"select count(*) from {table} t where t::text like any($1)", connection);
-            count.Parameters.AddWithValue(patterns);
+            await using var count = new NpgsqlCommand($"select count(*) from {table} t where t::text ~ $1", connection);
+            count.Parameters.AddWithValue(pattern);
             var rows = (long)(await count.ExecuteScalarAsync(ct))!;
             if (rows > 0) residue.Add(new Domain.Privacy.PlaintextResidue(table, rows));
         }

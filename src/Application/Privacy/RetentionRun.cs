@@ -14,6 +14,9 @@ public sealed record RetentionRunResult(DateOnly AsOf, int RuleVersion, int Pers
 /// </summary>
 public static class RetentionRun
 {
+    /// <summary>Erasures whose former values are sought in one scan of every table (a regular expression of a few thousand words).</summary>
+    private const int VerifiedTogether = 200;
+
     /// <summary>The people whose data may be erased today (the run's preview).</summary>
     public static async Task<(RetentionRules Rules, IReadOnlyList<RetentionDecision> Decisions)> AssessAllAsync(IDocumentStore store, DateOnly asOf, CancellationToken ct)
     {
@@ -29,7 +32,7 @@ public static class RetentionRun
     {
         var today = clock.TodayJst();
         var (rules, decisions) = await AssessAllAsync(store, asOf, ct);
-        var erasures = new List<Guid>();
+        var erasures = new List<PersonalDataEraser.Shredded>();
         foreach (var decision in decisions.Where(d => d.Erasable).OrderBy(d => d.PersonId))
         {
             var erasureId = Guid.CreateVersion7();
@@ -41,18 +44,18 @@ public static class RetentionRun
             }
             try
             {
-                await PersonalDataEraser.EraseAsync(store, erasureId, null, runBy, clock, ct);
-                erasures.Add(erasureId);
+                erasures.Add(await PersonalDataEraser.ShredAsync(store, erasureId, null, runBy, decision, clock, ct));
             }
             catch (DomainRuleException refused)
             {
-                // A record reopened between the 基準日 and today: the proposal is refused with the reason, and the person kept.
+                // Erased meanwhile by a request, or the person vanished: the proposal is refused with the reason.
                 await using var session = store.LightweightSession();
                 var erasure = await session.Events.FetchForWriting<Erasure>(erasureId, ct);
                 erasure.AppendOne(erasure.Aggregate!.Reject(today, runBy, refused.Message));
                 await session.SaveChangesAsync(ct);
             }
         }
-        return new RetentionRunResult(asOf, rules.Version, decisions.Count, erasures, decisions.Count - erasures.Count);
+        foreach (var chunk in erasures.Chunk(VerifiedTogether)) await PersonalDataEraser.RecordSearchAsync(store, chunk, clock, ct);
+        return new RetentionRunResult(asOf, rules.Version, decisions.Count, [.. erasures.Select(e => e.ErasureId)], decisions.Count - erasures.Count);
     }
 }

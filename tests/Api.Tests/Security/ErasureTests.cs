@@ -134,6 +134,28 @@ public sealed class ErasureTests(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task a_name_written_into_free_text_is_not_sealed_and_the_report_names_where_it_remains()
+    {
+        var canary = Canary.Next();
+        var family = await CanaryFamily(canary);
+        // A purpose is free text: a clerk who writes the person's name in it puts that name in the access log in plaintext.
+        await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {Fixture.Token("test-clerk", ApiClient.Clerk)}");
+            s.WithRequestHeader("X-Purpose", Uri.EscapeDataString($"{canary.ChildName} の問い合わせ"));
+            s.Get.Url($"/api/children/{family.Child}");
+            s.StatusCodeShouldBe(200);
+        });
+
+        var erasure = await RequestedAndApproved(family.Child);
+        var residue = erasure.GetProperty("verification").GetProperty("residue").EnumerateArray().ToList();
+        residue.ShouldHaveSingleItem().GetProperty("table").GetString()!.ShouldEndWith("mt_doc_accessrecord");
+        var report = await Api.GetJson($"/api/erasures/{erasure.GetProperty("id").GetGuid()}/report", ApiClient.Auditor);
+        report.GetProperty("conclusion").GetString()!.ShouldStartWith("要対応");
+        report.GetProperty("conclusion").GetString()!.ShouldContain("mt_doc_accessrecord");
+    }
+
+    [Fact]
     public async Task an_erasure_waits_while_a_charge_is_unpaid_and_the_clerk_who_asked_cannot_approve()
     {
         var family = await Api.RegisteredFamily(new DateOnly(2025, 6, 20), singleParent: true);
