@@ -12,10 +12,14 @@ public enum AccessFindingKind
     [JsonStringEnumMemberName("outsideOfficeHours")] OutsideOfficeHours,
     /// <summary>拒否の反復: repeated refused reads (401/403) within an hour</summary>
     [JsonStringEnumMemberName("repeatedRefusals")] RepeatedRefusals,
+    /// <summary>対応案件なし: reads of people and households with no open case for the user's role (no application, certification,
+    /// placement or unsettled charge), more than the rules allow within an hour</summary>
+    [JsonStringEnumMemberName("noOpenCase")] NoOpenCase,
 }
 
 /// <summary>One read as the review sees it: who, when, whom, and whether it was refused.</summary>
-public sealed record AccessEntry(long RecordId, string User, DateTimeOffset At, IReadOnlyList<Guid> SubjectIds, int Status);
+/// <param name="WithoutOpenCase">none of the people and households read has an open case for the user's role</param>
+public sealed record AccessEntry(long RecordId, string User, DateTimeOffset At, IReadOnlyList<Guid> SubjectIds, int Status, bool WithoutOpenCase = false);
 
 /// <summary>
 /// アクセス記録分析の所見: the review flagged a user's reads in an hour (kind, the hour, how many, the records); a supervisor
@@ -69,6 +73,9 @@ public static class AccessReview
             if (subjects > rules.MaxSubjectsPerHour) findings.Add(Raise(AccessFindingKind.ManySubjects, user, hour, subjects, reads, rules, now));
             var outside = reads.Where(e => OutsideOfficeHours(e.At, rules)).ToList();
             if (outside.Count > 0) findings.Add(Raise(AccessFindingKind.OutsideOfficeHours, user, hour, outside.Count, outside, rules, now));
+            var caseless = reads.Where(e => e.WithoutOpenCase).ToList();
+            if (caseless.Count > rules.MaxReadsWithoutOpenCasePerHour)
+                findings.Add(Raise(AccessFindingKind.NoOpenCase, user, hour, caseless.Count, caseless, rules, now));
             var refusals = group.Where(e => e.Status is 401 or 403).ToList();
             if (refusals.Count > rules.MaxRefusalsPerHour) findings.Add(Raise(AccessFindingKind.RepeatedRefusals, user, hour, refusals.Count, refusals, rules, now));
         }

@@ -15,6 +15,7 @@ public sealed class WriteOffTests(AppFixture fixture) : IntegrationContext(fixtu
         (schedule.GetProperty("charges").GetInt32(), schedule.GetProperty("amount").GetInt64(), schedule.GetProperty("lines")[0].GetProperty("prescriptionDate").GetString())
             .ShouldBe((1, 30_000L, "2030-04-30"));
         (await Api.GetJson("/api/reports/prescriptions?from=2030-05-01&to=2030-12-31", ApiClient.Auditor)).GetProperty("charges").GetInt32().ShouldBe(0);
+        ApiClient.Json(await Api.Get("/api/reports/prescriptions", 400, ApiClient.Auditor)).GetProperty("errors").TryGetProperty("from", out _).ShouldBeTrue();
         (await Api.PostJson("/api/write-offs/proposals", new { proposedOn = new DateOnly(2030, 4, 30) }, 200, ApiClient.Finance)).GetArrayLength().ShouldBe(0);
         var proposed = (await Api.PostJson("/api/write-offs/proposals", new { proposedOn = new DateOnly(2030, 5, 1) }, 200, ApiClient.Finance)).EnumerateArray().ShouldHaveSingleItem();
         (proposed.GetProperty("chargeId").GetGuid(), proposed.GetProperty("amount").GetInt64(), proposed.GetProperty("prescriptionDate").GetString(),

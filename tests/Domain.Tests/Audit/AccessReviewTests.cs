@@ -57,4 +57,15 @@ public class AccessReviewTests
         var acknowledged = AccessFinding.Evolve(finding, finding.Acknowledge("supervisor-e", Now, "夜間の緊急対応 (記録あり)"))!;
         Should.Throw<DomainRuleException>(() => acknowledged.Acknowledge("supervisor-f", Now, "x")).Rule.ShouldBe("finding.acknowledged");
     }
+
+    [Fact]
+    public void more_than_ten_reads_without_an_open_case_in_an_hour_is_flagged_and_ten_is_not()
+    {
+        AccessEntry Caseless() => Read("c", "2027-01-14T10:15:00") with { WithoutOpenCase = true };
+        var ten = Enumerable.Range(0, 10).Select(_ => Caseless()).Append(Read("c", "2027-01-14T10:20:00")).ToList();
+        AccessReview.Review(ten, Rules, Now).ShouldBeEmpty();
+
+        var finding = AccessReview.Review([.. ten, Caseless()], Rules, Now).ShouldHaveSingleItem();
+        (finding.Kind, finding.Count, finding.RecordIds.Count).ShouldBe((AccessFindingKind.NoOpenCase, 11, 11));
+    }
 }
