@@ -39,19 +39,19 @@ public sealed record OpenCases(IReadOnlySet<Guid> Care, IReadOnlySet<Guid> Colle
         foreach (var chunk in subjects.Distinct().Chunk(1_000))
         {
             foreach (var application in await session.Query<PlacementApplication>().Where(a => a.ChildId.In(chunk) || a.HouseholdId.In(chunk)).ToListAsync(ct))
-                if (application.Status is PlacementApplicationStatus.Received or PlacementApplicationStatus.OnHold or PlacementApplicationStatus.Offered)
+                if (application.IsWaiting || application.Status == PlacementApplicationStatus.Offered)
                     care.UnionWith([application.ChildId, application.HouseholdId, application.ApplicantId]);
             foreach (var certification in await session.Query<CertificationState>().Where(c => c.ChildId.In(chunk)).ToListAsync(ct))
-                if (certification.Status == CertificationStatus.Applied || certification.Status == CertificationStatus.Certified && (certification.ValidTo is null || certification.ValidTo >= from))
+                if (certification.IsOpenOn(from))
                     care.Add(certification.ChildId);
             foreach (var placement in await session.Query<Placement>().Where(p => p.ChildId.In(chunk) || p.HouseholdId.In(chunk)).ToListAsync(ct))
-                if (placement.EndsOn is null || placement.EndsOn >= from)
+                if (placement.IsOpenOn(from))
                     care.UnionWith([placement.ChildId, placement.HouseholdId]);
             foreach (var charge in await session.Query<Charge>().Where(c => c.PayerId.In(chunk)).ToListAsync(ct))
-                if (charge.StatusOn(from) is not (ChargeStatus.Paid or ChargeStatus.Cancelled or ChargeStatus.WrittenOff))
+                if (!charge.IsSettledOn(from))
                     collection.UnionWith(charge.HouseholdId is { } household ? [charge.PayerId, household] : [charge.PayerId]);
             foreach (var mandate in await session.Query<DirectDebitMandate>().Where(m => m.PayerId.In(chunk)).ToListAsync(ct))
-                if (mandate.EndMonth is null || mandate.EndMonth >= new DateOnly(from.Year, from.Month, 1))
+                if (mandate.RunsOnOrAfter(from))
                     collection.Add(mandate.PayerId);
         }
 

@@ -67,17 +67,16 @@ public static class PersonRecords
         foreach (var chunk in persons.Chunk(1_000))
         {
             foreach (var charge in await session.Query<Charge>().Where(c => c.PayerId.In(chunk)).ToListAsync(ct))
-                if (charge.StatusOn(asOf) is not (ChargeStatus.Paid or ChargeStatus.Cancelled or ChargeStatus.WrittenOff))
+                if (!charge.IsSettledOn(asOf))
                     open[charge.Id] = $"調定 {charge.CollectionNumber} が完結していない ({charge.StatusOn(asOf)})";
             foreach (var placement in await session.Query<Placement>().Where(p => p.ChildId.In(chunk)).ToListAsync(ct))
-                if (placement.EndsOn is null || placement.EndsOn >= asOf)
+                if (placement.IsOpenOn(asOf))
                     open[placement.Id] = $"利用契約 {placement.ContractNumber} が終了していない";
             foreach (var certification in await session.Query<CertificationState>().Where(c => c.ChildId.In(chunk)).ToListAsync(ct))
-                if (certification.Status == CertificationStatus.Applied
-                    || certification.Status == CertificationStatus.Certified && (certification.ValidTo is null || certification.ValidTo >= asOf))
+                if (certification.IsOpenOn(asOf))
                     open[certification.Id] = "認定の申請中または認定期間中";
             foreach (var mandate in await session.Query<DirectDebitMandate>().Where(m => m.PayerId.In(chunk)).ToListAsync(ct))
-                if (mandate.EndMonth is null || mandate.EndMonth >= new DateOnly(asOf.Year, asOf.Month, 1))
+                if (mandate.RunsOnOrAfter(asOf))
                     open[mandate.Id] = $"口座振替 {mandate.CustomerNumber} が終了していない";
         }
         return open;

@@ -41,6 +41,9 @@ public sealed record Certification(
 {
     public int Version { get; set; }
 
+    /// <summary>Still a case on the day: applied for and not yet decided, or certified for a period not over.</summary>
+    public bool IsOpenOn(DateOnly day) => Status == CertificationStatus.Applied || Status == CertificationStatus.Certified && (ValidTo is null || ValidTo >= day);
+
     /// <summary>
     /// Every period the certification was in force with the category and care level it had then (認定履歴), oldest first;
     /// past months are judged on these, not on the current state. (Documents stored before periods were kept count their current period.)

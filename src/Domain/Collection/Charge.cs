@@ -241,6 +241,9 @@ public sealed partial record Charge(
     /// <summary>The latest fee notice revision this charge follows (0 for a charge entered by hand).</summary>
     public int NoticeRevision => Source.NoticeRevision ?? 0;
 
+    /// <summary>完結: nothing more is owed or due back on the day (完納, 調定取消 or 不納欠損).</summary>
+    public bool IsSettledOn(DateOnly day) => StatusOn(day) is ChargeStatus.Paid or ChargeStatus.Cancelled or ChargeStatus.WrittenOff;
+
     public ChargeStatus StatusOn(DateOnly day) =>
         CancelledOn is not null ? ChargeStatus.Cancelled
         : WriteOff is not null ? ChargeStatus.WrittenOff

@@ -37,6 +37,9 @@ public sealed record Placement(
 {
     public int Version { get; set; }
 
+    /// <summary>Not ended before the day: running on it, or starting later.</summary>
+    public bool IsOpenOn(DateOnly day) => EndsOn is null || EndsOn >= day;
+
     public bool IsActiveOn(DateOnly day) => StartsOn <= day && (EndsOn is null || EndsOn >= day);
 
     /// <summary>Whether the placement covers any day of the month.</summary>

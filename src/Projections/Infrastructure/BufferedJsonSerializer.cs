@@ -12,6 +12,14 @@ namespace KosodateShien.Projections;
 /// </summary>
 public sealed class BufferedJsonSerializer : SystemTextJsonSerializer, IStorageSerializer
 {
+    // Every document and event starts from a clean slate: sealing personal data keeps per-thread state (Privacy.PersonalDataJson),
+    // which a serialization that failed half-way could otherwise leave behind.
+    string IStorageSerializer.ToJson(object? document)
+    {
+        Privacy.PersonalDataJson.Reset();
+        return ToJson(document);
+    }
+
     async ValueTask<T> IStorageSerializer.FromJsonAsync<T>(DbDataReader reader, int index, CancellationToken cancellationToken)
     {
         await using var stream = await reader.GetFieldValueAsync<Stream>(index, cancellationToken).ConfigureAwait(false);

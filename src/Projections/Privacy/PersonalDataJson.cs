@@ -13,12 +13,16 @@ namespace KosodateShien.Projections.Privacy;
 /// </summary>
 /// <remarks>
 /// The subject is found on the way down: a record naming its subject pushes it before its properties are written and pops it after.
-/// Marten serializes a document or an event to a string in one synchronous call, so a thread-local stack is enough.
+/// Marten serializes a document or an event to a string in one synchronous call, so a thread-local stack is enough; the store's
+/// serializer resets it before each one.
 /// </remarks>
 public sealed class PersonalDataJson(SubjectKeyRing keys)
 {
     [ThreadStatic] private static Stack<Guid>? _subjects;
     private readonly SealedTextConverter _converter = new(keys);
+
+    /// <summary>Forgets any subject left by a serialization that failed half-way; called before each document or event is written.</summary>
+    public static void Reset() => _subjects?.Clear();
 
     public void Configure(JsonSerializerOptions options) =>
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Modify);

@@ -122,6 +122,13 @@ public sealed class ErasureTests(AppFixture fixture) : IntegrationContext(fixtur
         // Nothing new can be recorded for an erased person.
         var refused = ApiClient.Json(await Api.Post($"/api/persons/{family.Mother}/contacts", new { kind = "home", value = "03-0000-0000", version = 3 }, 409));
         refused.GetProperty("rule").GetString().ShouldBe("personal-data.erased");
+        // A serialization refused half-way leaves nothing behind: a facility's address (no data subject) is still written as it is.
+        var serializer = Store.Options.Serializer();
+        Should.Throw<SubjectErasedException>(() => serializer.ToJson(new Domain.Registry.ContactDetailsRecorded(family.Mother, Domain.Registry.ContactKind.Home, "03-1111-2222",
+            new DateOnly(2027, 1, 15))));
+        var facility = serializer.ToJson(new Domain.Facilities.FacilityRegistered(Guid.NewGuid(), "F-1", "消去町保育園", Domain.Facilities.FacilityKind.NurserySchool,
+            new Domain.Registry.Address("160-0001", "東京都新宿区消去町1-1"), new DateOnly(2027, 4, 1), Domain.Facilities.SeatsByAgeClass.None));
+        JsonDocument.Parse(facility).RootElement.GetProperty("address").GetProperty("text").GetString().ShouldBe("東京都新宿区消去町1-1");
 
         // The 消去報告書.
         var report = await Api.GetJson($"/api/erasures/{mother.GetProperty("id").GetGuid()}/report", ApiClient.Auditor);
