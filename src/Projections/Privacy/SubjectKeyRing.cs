@@ -18,18 +18,24 @@ public sealed class SubjectErasedException(Guid subject) : InvalidOperationExcep
 /// <summary>
 /// 鍵表: one random 256-bit key per data subject (a person or a household), wrapped with the <see cref="MasterKey"/>, in a table of
 /// its own schema beside the event store. Erasing a subject deletes its key and leaves a tombstone, so no new key is ever made for it.
-/// Serialization asks for keys synchronously, so keys are cached: a live key for a minute (another node's erasure takes effect here
-/// within that), an erased subject for good.
+/// Serialization asks for keys synchronously, so keys are cached: the first miss loads the whole table in one query (opening each
+/// key only when it is first used), later misses one key each, and every 30 seconds one query picks up the subjects any node has
+/// erased since, so another node's erasure takes effect here within that.
 /// </summary>
 public sealed class SubjectKeyRing : IDisposable
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _erasureCheckInterval;
     private readonly NpgsqlDataSource _db;
     private readonly MasterKey _master;
-    private readonly ConcurrentDictionary<Guid, (SubjectKey? Key, DateTimeOffset LoadedAt)> _cache = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<SubjectKey>?> _cache = new();   // null: erased
+    private readonly Lock _sync = new();
+    private bool _warmed;
+    private DateTimeOffset _erasuresCheckedAt = DateTimeOffset.MinValue, _lastErasureSeen = DateTimeOffset.MinValue;
 
-    public SubjectKeyRing(string connectionString, string storeSchema, MasterKey master)
+    /// <param name="erasureCheckInterval">how often to look for subjects erased by other nodes (30 seconds when not given)</param>
+    public SubjectKeyRing(string connectionString, string storeSchema, MasterKey master, TimeSpan? erasureCheckInterval = null)
     {
+        _erasureCheckInterval = erasureCheckInterval ?? TimeSpan.FromSeconds(30);
         _db = NpgsqlDataSource.Create(connectionString);
         _master = master;
         Schema = SchemaFor(storeSchema);
@@ -83,12 +89,7 @@ public sealed class SubjectKeyRing : IDisposable
         await using var select = new NpgsqlCommand($"select subject_id, wrapped_key from {KeyTable} where subject_id = any($1)", connection);
         select.Parameters.AddWithValue(missing);
         await using var reader = await select.ExecuteReaderAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        while (await reader.ReadAsync(ct))
-        {
-            var subject = reader.GetGuid(0);
-            _cache[subject] = (new SubjectKey(_master.Unwrap(subject, reader.GetFieldValue<byte[]>(1))), now);
-        }
+        while (await reader.ReadAsync(ct)) _cache[reader.GetGuid(0)] = Opening(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1));
     }
 
     /// <summary>
@@ -114,25 +115,23 @@ public sealed class SubjectKeyRing : IDisposable
         await reader.ReadAsync(ct);
         var shredded = new ShreddedKey(subject, reader.IsDBNull(0) ? null : reader.GetString(0),
             reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2));
-        _cache[subject] = (null, DateTimeOffset.UtcNow);
+        _cache[subject] = null;
         return shredded;
-    }
-
-    /// <summary>Whether the subject has been erased (its tombstone exists).</summary>
-    public async Task<bool> IsErasedAsync(Guid subject, CancellationToken ct)
-    {
-        await using var connection = await _db.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand($"select exists (select 1 from {ErasedTable} where subject_id = $1)", connection);
-        command.Parameters.AddWithValue(subject);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private bool Cached(Guid subject, out SubjectKey? key)
     {
-        key = null;
-        if (!_cache.TryGetValue(subject, out var entry)) return false;
-        if (entry.Key is not null && DateTimeOffset.UtcNow - entry.LoadedAt > Freshness) return false;
-        key = entry.Key;
+        NoteErasures();
+        if (!_cache.TryGetValue(subject, out var entry))
+        {
+            Warm();
+            if (!_cache.TryGetValue(subject, out entry))
+            {
+                key = null;
+                return false;
+            }
+        }
+        key = entry?.Value;
         return true;
     }
 
@@ -141,10 +140,51 @@ public sealed class SubjectKeyRing : IDisposable
         using var connection = _db.OpenConnection();
         using var command = new NpgsqlCommand($"select wrapped_key from {KeyTable} where subject_id = $1", connection);
         command.Parameters.AddWithValue(subject);
-        var wrapped = command.ExecuteScalar() as byte[];
-        var key = wrapped is null ? null : new SubjectKey(_master.Unwrap(subject, wrapped));
-        _cache[subject] = (key, DateTimeOffset.UtcNow);
-        return key;
+        var entry = command.ExecuteScalar() is byte[] wrapped ? Opening(subject, wrapped) : null;
+        _cache[subject] = entry;
+        return entry?.Value;
+    }
+
+    private Lazy<SubjectKey> Opening(Guid subject, byte[] wrapped) => new(() => new SubjectKey(_master.Unwrap(subject, wrapped)));
+
+    /// <summary>The first miss loads every key (wrapped; a ward's few hundred thousand in one query) and every tombstone.</summary>
+    private void Warm()
+    {
+        lock (_sync)
+        {
+            if (_warmed) return;
+            using var connection = _db.OpenConnection();
+            using (var keys = new NpgsqlCommand($"select subject_id, wrapped_key from {KeyTable}", connection))
+            using (var reader = keys.ExecuteReader())
+                while (reader.Read()) _cache.TryAdd(reader.GetGuid(0), Opening(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1)));
+            using (var erased = new NpgsqlCommand($"select subject_id, erased_at from {ErasedTable}", connection))
+            using (var reader = erased.ExecuteReader())
+                while (reader.Read()) Erased(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
+            _erasuresCheckedAt = DateTimeOffset.UtcNow;
+            _warmed = true;
+        }
+    }
+
+    /// <summary>At most once per check interval: forgets the keys of subjects any node erased since the last look.</summary>
+    private void NoteErasures()
+    {
+        if (!_warmed || DateTimeOffset.UtcNow - _erasuresCheckedAt < _erasureCheckInterval) return;
+        lock (_sync)
+        {
+            if (DateTimeOffset.UtcNow - _erasuresCheckedAt < _erasureCheckInterval) return;
+            using var connection = _db.OpenConnection();
+            using var command = new NpgsqlCommand($"select subject_id, erased_at from {ErasedTable} where erased_at > $1", connection);
+            command.Parameters.AddWithValue(_lastErasureSeen);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) Erased(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
+            _erasuresCheckedAt = DateTimeOffset.UtcNow;
+        }
+    }
+
+    private void Erased(Guid subject, DateTimeOffset at)
+    {
+        _cache[subject] = null;
+        if (at > _lastErasureSeen) _lastErasureSeen = at;
     }
 
     public void Dispose() => _db.Dispose();
