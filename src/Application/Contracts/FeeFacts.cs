@@ -32,7 +32,9 @@ public static class FeeFacts
         CancellationToken ct)
     {
         if (householdIds.Count == 0) return [];
-        var loaded = (await session.LoadManyAsync<Household>(ct, householdIds.Distinct())).ToDictionary(h => h.Id);
+        var wanted = householdIds.Distinct().ToArray();
+        var loaded = (await session.Query<Household>().Where(h => wanted.Contains(h.Id))
+            .Select(h => new HouseholdFacts(h.Id, h.Members, h.Welfare)).ToListAsync(ct)).ToDictionary(h => h.Id);
         var households = householdIds.Distinct().Where(loaded.ContainsKey)
             .Select(id => (Household: loaded[id], Children: ChildIds(loaded[id], month), Guardians: GuardianIds(loaded[id], month)))
             .ToList();
@@ -44,7 +46,7 @@ public static class FeeFacts
         var taxYearIds = households.SelectMany(h => h.Guardians).Distinct().Select(g => TaxYear.StreamId(g, taxFiscalYear)).ToArray();
 
         var batch = session.CreateBatchQuery();
-        var childrenTask = batch.LoadMany<Person>().ById(childIds);
+        var childrenTask = batch.Query<Person>().Where(p => childIds.Contains(p.Id)).Select(p => new ChildFacts(p.Id, p.BirthDate)).ToList();
         var taxTask = batch.LoadMany<TaxYear>().ById(taxYearIds);
         var certificationsTask = batch.Query<CertificationState>().Where(c => childIds.Contains(c.ChildId)).ToList();
         var placementsTask = batch.Query<Placement>().Where(p => childIds.Contains(p.ChildId)).ToList();
@@ -64,16 +66,16 @@ public static class FeeFacts
     }
 
     /// <summary>Children of the household at any time in the month (a child who joins mid-month is counted for it).</summary>
-    private static IReadOnlyList<Guid> ChildIds(Household household, DateOnly month) =>
+    private static IReadOnlyList<Guid> ChildIds(HouseholdFacts household, DateOnly month) =>
         [.. household.Members.Where(m => m.Role == HouseholdRole.Child && m.Since <= JapaneseDates.EndOfMonth(month) && (m.Until is null || m.Until >= month))
             .Select(m => m.PersonId).Distinct()];
 
     /// <summary>Guardians of the household on the month's first day.</summary>
-    private static IReadOnlyList<Guid> GuardianIds(Household household, DateOnly month) =>
+    private static IReadOnlyList<Guid> GuardianIds(HouseholdFacts household, DateOnly month) =>
         [.. household.Members.Where(m => m.Role == HouseholdRole.Guardian && m.Since <= month && (m.Until is null || m.Until >= month))
             .Select(m => m.PersonId).Distinct()];
 
-    private static HouseholdFeeInputs Assemble(Household household, DateOnly month, int taxFiscalYear, IReadOnlyList<Person> children, IReadOnlyList<TaxYear> taxYears,
+    private static HouseholdFeeInputs Assemble(HouseholdFacts household, DateOnly month, int taxFiscalYear, IReadOnlyList<ChildFacts> children, IReadOnlyList<TaxYear> taxYears,
         ILookup<Guid, CertificationState> certifications, IReadOnlyList<Placement> allPlacements, ILookup<Guid, FeeReduction> reductions, int guardians)
     {
         var onFirst = month;
@@ -100,3 +102,12 @@ public static class FeeFacts
         return new HouseholdFeeInputs(household.Id, feeHousehold, feeChildren, placements, allPlacements);
     }
 }
+
+/// <summary>
+/// What the fee run reads of a household: its members and welfare periods. Read as these fields only, so the address (sealed
+/// personal data the fee has no use for) is neither read nor decrypted.
+/// </summary>
+public sealed record HouseholdFacts(Guid Id, IReadOnlyList<HouseholdMember> Members, IReadOnlyList<WelfarePeriod> Welfare);
+
+/// <summary>What the fee run reads of a child: the birth date, never the name.</summary>
+public sealed record ChildFacts(Guid Id, DateOnly BirthDate);

@@ -180,7 +180,9 @@ public static class MonthlyFeeDetermination
     private static async Task ProgressClassesAsync(IDocumentSession session, IReadOnlyList<Guid> placementIds, DateOnly month, PendingAppends pending, CancellationToken ct)
     {
         var placements = await session.LoadManyAsync<Placement>(ct, placementIds);
-        var births = (await session.LoadManyAsync<Person>(ct, placements.Select(p => p.ChildId).Distinct())).ToDictionary(p => p.Id, p => p.BirthDate);
+        var children = placements.Select(p => p.ChildId).Distinct().ToArray();
+        var births = (await session.Query<Person>().Where(p => children.Contains(p.Id)).Select(p => new ChildFacts(p.Id, p.BirthDate)).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => p.BirthDate);
         foreach (var placement in placements.OrderBy(p => p.Id))
             if (placement.CoversMonth(month) && births.TryGetValue(placement.ChildId, out var birth) && placement.ProgressClass(month.Year, birth) is { } progressed)
                 pending.Add(placement, progressed);
