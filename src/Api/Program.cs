@@ -8,6 +8,7 @@ using KosodateShien.Application;
 using KosodateShien.Application.Certification;
 using KosodateShien.Application.Seeding;
 using KosodateShien.Projections;
+using KosodateShien.Projections.Analytics;
 using KosodateShien.Projections.Privacy;
 using Marten;
 using Wolverine;
@@ -44,10 +45,7 @@ builder.Services.CritterStackDefaults(x =>
     x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
 });
 // Production needs its own secret for the analysts' pseudonyms; the fixed development key would let anyone reverse them.
-var pseudonyms = KosodateShien.Projections.Analytics.Pseudonyms.FromSetting(builder.Configuration[KosodateShien.Projections.Analytics.Pseudonyms.KeySetting])
-    ?? (builder.Environment.IsProduction()
-        ? throw new InvalidOperationException($"{KosodateShien.Projections.Analytics.Pseudonyms.KeySetting} is not configured (base64, at least 32 bytes): the analysts' tables need a secret key in Production.")
-        : null);
+var pseudonyms = Pseudonyms.From(builder.Configuration[Pseudonyms.KeySetting], builder.Environment.IsProduction());
 builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema, masterKey, pseudonyms))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()

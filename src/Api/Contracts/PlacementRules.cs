@@ -16,7 +16,7 @@ public static class PlacementRules
     {
         var facility = await session.LoadAsync<Facility>(facilityId, ct)
             ?? throw new DomainRuleException("placement.unknown-facility", $"Facility {facilityId} is not registered.", field);
-        if (!facility.IsOpenFor(new DateOnly(startsOn.Year, startsOn.Month, 1)) && !(facility.OpensOn <= startsOn && facility.ClosesOn is null))
+        if (!facility.IsOpenFor(JapaneseDates.FirstOfMonth(startsOn)) && !(facility.OpensOn <= startsOn && facility.ClosesOn is null))
             throw new DomainRuleException("placement.facility-closed", $"{facility.Name} is not open on {startsOn:yyyy-MM-dd}.", "startsOn");
         return facility;
     }

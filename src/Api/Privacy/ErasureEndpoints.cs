@@ -29,8 +29,7 @@ public static class ErasureEndpoints
         await using var session = store.LightweightSession();
         var person = await session.LoadAsync<Person>(body.PersonId, ct)
             ?? throw new DomainRuleException("erasure.person-unknown", $"Person {body.PersonId} does not exist.", "personId");
-        if (person.ErasedOn is { } erasedOn)
-            throw new DomainRuleException("erasure.already-erased", $"The person's personal data was erased on {erasedOn:yyyy-MM-dd}.", "personId");
+        person.EnsureNotErased("personId");
         if (await session.Query<Erasure>().AnyAsync(e => e.PersonId == body.PersonId && e.Status == ErasureStatus.Requested, ct))
             throw new DomainRuleException("erasure.pending-exists", "An erasure request for this person is already awaiting a decision.", "personId");
 

@@ -22,7 +22,7 @@ public static class ReviewAccessLogHandler
         var rules = RuleSetVersions.InForceOn(await session.AllVersionsAsync<AccessReviewRules>(ct), message.To, "access review rule set");
         var (from, to) = (JapaneseDates.StartOfDayJst(message.From), JapaneseDates.StartOfDayJst(message.To.AddDays(1)));
         var records = await session.Query<AccessRecord>().Where(r => r.At >= from && r.At < to).ToListAsync(ct);
-        var cases = await OpenCases.ForAsync(session, session.DocumentStore, [.. records.SelectMany(r => r.SubjectIds)], message.From, from, to, ct);
+        var cases = await OpenCases.ForAsync(session, [.. records.SelectMany(r => r.SubjectIds)], message.From, from, to, ct);
         var entries = records.Select(r => new AccessEntry(r.Id, r.User, r.At, r.SubjectIds, r.Status, cases.Without(r.User, r.Roles, r.SubjectIds, r.Status))).ToList();
         var found = AccessReview.Review(entries, rules, clock.GetUtcNow());
         var known = (await session.LoadManyAsync<AccessFinding>(ct, found.Select(f => f.FindingId))).ToDictionary(f => f.Id);

@@ -1,11 +1,6 @@
-using KosodateShien.Domain.Allocation.Applications;
-using KosodateShien.Domain.Certification;
-using KosodateShien.Domain.Collection;
-using KosodateShien.Domain.Collection.DirectDebit;
-using KosodateShien.Domain.Contracts;
+using KosodateShien.Application.Common;
 using Marten;
 using Npgsql;
-using CertificationState = KosodateShien.Domain.Certification.Certification;
 
 namespace KosodateShien.Application.Audit;
 
@@ -33,36 +28,20 @@ public sealed record OpenCases(IReadOnlySet<Guid> Care, IReadOnlySet<Guid> Colle
     }
 
     /// <param name="from">the period's first day: a case open on it (or opened later) counts</param>
-    public static async Task<OpenCases> ForAsync(IQuerySession session, IDocumentStore store, IReadOnlyCollection<Guid> subjects, DateOnly from, DateTimeOffset start, DateTimeOffset end,
+    public static async Task<OpenCases> ForAsync(IQuerySession session, IReadOnlyCollection<Guid> subjects, DateOnly from, DateTimeOffset start, DateTimeOffset end,
         CancellationToken ct)
     {
-        HashSet<Guid> care = [], collection = [];
-        foreach (var chunk in subjects.Distinct().Chunk(1_000))
-        {
-            foreach (var application in await session.Query<PlacementApplication>().Where(a => a.ChildId.In(chunk) || a.HouseholdId.In(chunk)).ToListAsync(ct))
-                if (application.IsWaiting || application.Status == PlacementApplicationStatus.Offered)
-                    care.UnionWith([application.ChildId, application.HouseholdId, application.ApplicantId]);
-            foreach (var certification in await session.Query<CertificationState>().Where(c => c.ChildId.In(chunk)).ToListAsync(ct))
-                if (certification.IsOpenOn(from))
-                    care.Add(certification.ChildId);
-            foreach (var placement in await session.Query<Placement>().Where(p => p.ChildId.In(chunk) || p.HouseholdId.In(chunk)).ToListAsync(ct))
-                if (placement.IsOpenOn(from))
-                    care.UnionWith([placement.ChildId, placement.HouseholdId]);
-            foreach (var charge in await session.Query<Charge>().Where(c => c.PayerId.In(chunk)).ToListAsync(ct))
-                if (!charge.IsSettledOn(from))
-                    collection.UnionWith(charge.HouseholdId is { } household ? [charge.PayerId, household] : [charge.PayerId]);
-            foreach (var mandate in await session.Query<DirectDebitMandate>().Where(m => m.PayerId.In(chunk)).ToListAsync(ct))
-                if (mandate.RunsOnOrAfter(from))
-                    collection.Add(mandate.PayerId);
-        }
+        var open = await OpenRecords.NamingAsync(session, subjects, from, ct);
+        HashSet<Guid> care = [.. open.Where(r => r.Area == CaseArea.Care).SelectMany(r => r.Subjects)];
+        HashSet<Guid> collection = [.. open.Where(r => r.Area == CaseArea.Collection).SelectMany(r => r.Subjects)];
 
         // Who wrote to which stream in the period, straight from the event table's columns (the events' data is not read).
         var written = new Dictionary<string, HashSet<Guid>>();
-        await using (var connection = store.Storage.Database.CreateConnection())
+        await using (var connection = session.DocumentStore.Storage.Database.CreateConnection())
         {
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(
-                $"select distinct user_name, stream_id from {store.Options.Events.DatabaseSchemaName}.mt_events where timestamp >= $1 and timestamp < $2 and user_name is not null",
+                $"select distinct user_name, stream_id from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events where timestamp >= $1 and timestamp < $2 and user_name is not null",
                 connection);
             command.Parameters.AddWithValue(start.ToUniversalTime());
             command.Parameters.AddWithValue(end.ToUniversalTime());

@@ -123,7 +123,7 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
     {
         var from = certification.History[0].From;
         var months = new List<DateOnly>();
-        for (var month = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1); month <= Month; month = month.AddMonths(1)) months.Add(month);
+        for (var month = from.Day == 1 ? from : JapaneseDates.FirstOfMonth(from).AddMonths(1); month <= Month; month = month.AddMonths(1)) months.Add(month);
         var sixteenths = new List<DateOnly>();
         for (var day = new DateOnly(from.Year, from.Month, 16); day < Month; day = day.AddMonths(1))
             if (day >= from) sixteenths.Add(day);
@@ -183,7 +183,7 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
         var leaving = new Dictionary<Guid, (DateOnly, string)>();
         foreach (var draft in drafts.Where(d => d.StartsOn <= Month.AddMonths(-2)).OrderBy(_ => random.Double()).Take(count).ToList())
         {
-            var first = new DateOnly(draft.StartsOn.Year, draft.StartsOn.Month, 1);
+            var first = JapaneseDates.FirstOfMonth(draft.StartsOn);
             var months = (Month.Year - first.Year) * 12 + Month.Month - first.Month;
             var month = first.AddMonths(random.Int(0, months - 1));
             var lastDay = random.Chance(0.8) ? JapaneseDates.EndOfMonth(month) : random.Date(month > draft.StartsOn ? month : draft.StartsOn, JapaneseDates.EndOfMonth(month));

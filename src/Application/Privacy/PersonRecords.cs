@@ -1,19 +1,14 @@
-using KosodateShien.Domain.Certification;
-using KosodateShien.Domain.Collection;
-using KosodateShien.Domain.Collection.DirectDebit;
+using KosodateShien.Application.Common;
 using KosodateShien.Domain.Common;
-using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Privacy;
-using KosodateShien.Domain.Registry;
 using Marten;
 using Npgsql;
-using CertificationState = KosodateShien.Domain.Certification.Certification;
 
 namespace KosodateShien.Application.Privacy;
 
 /// <summary>
 /// The records that name each person, as the retention check needs them: every stream whose events carry the person's id, with its
-/// kind and the day it last changed, and whether it is still open (未納の調定, 在園中の利用契約, 認定期間中, 口座振替中).
+/// kind and the day it last changed, and whether it is still open (<see cref="OpenRecords"/>).
 /// </summary>
 public static class PersonRecords
 {
@@ -52,33 +47,12 @@ public static class PersonRecords
             }
         }
 
-        var open = await OpenRecordsAsync(store, [.. records.Keys], asOf, ct);
+        Dictionary<Guid, string> open;
+        await using (var session = store.QuerySession())
+            open = (await OpenRecords.NamingAsync(session, records.Keys, asOf, ct)).ToDictionary(r => r.StreamId, r => r.Reason);
         foreach (var (person, list) in records)
             for (var i = 0; i < list.Count; i++)
                 if (open.TryGetValue(list[i].StreamId, out var reason)) list[i] = list[i] with { OpenBecause = reason };
         return records;
-    }
-
-    /// <summary>The streams among the persons' records that are still open, with why.</summary>
-    private static async Task<Dictionary<Guid, string>> OpenRecordsAsync(IDocumentStore store, Guid[] persons, DateOnly asOf, CancellationToken ct)
-    {
-        var open = new Dictionary<Guid, string>();
-        await using var session = store.QuerySession();
-        foreach (var chunk in persons.Chunk(1_000))
-        {
-            foreach (var charge in await session.Query<Charge>().Where(c => c.PayerId.In(chunk)).ToListAsync(ct))
-                if (!charge.IsSettledOn(asOf))
-                    open[charge.Id] = $"調定 {charge.CollectionNumber} が完結していない ({charge.StatusOn(asOf)})";
-            foreach (var placement in await session.Query<Placement>().Where(p => p.ChildId.In(chunk)).ToListAsync(ct))
-                if (placement.IsOpenOn(asOf))
-                    open[placement.Id] = $"利用契約 {placement.ContractNumber} が終了していない";
-            foreach (var certification in await session.Query<CertificationState>().Where(c => c.ChildId.In(chunk)).ToListAsync(ct))
-                if (certification.IsOpenOn(asOf))
-                    open[certification.Id] = "認定の申請中または認定期間中";
-            foreach (var mandate in await session.Query<DirectDebitMandate>().Where(m => m.PayerId.In(chunk)).ToListAsync(ct))
-                if (mandate.RunsOnOrAfter(asOf))
-                    open[mandate.Id] = $"口座振替 {mandate.CustomerNumber} が終了していない";
-        }
-        return open;
     }
 }

@@ -17,11 +17,17 @@ public static class PersonalDataEraser
 {
     public static Task EnsureDefaultRulesAsync(IDocumentStore store, CancellationToken ct) => RuleSetStore.EnsureDefaultAsync(store, RetentionRules.Default, ct);
 
-    /// <summary>The retention check for one person today, under the rules in force.</summary>
-    public static async Task<RetentionDecision> AssessAsync(IDocumentStore store, Guid personId, DateOnly asOf, CancellationToken ct)
+    /// <summary>The retention rules in force on a day.</summary>
+    public static async Task<RetentionRules> RulesInForceAsync(IDocumentStore store, DateOnly asOf, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var rules = RuleSetVersions.InForceOn(await session.AllVersionsAsync<RetentionRules>(ct), asOf, "retention rule set");
+        return RuleSetVersions.InForceOn(await session.AllVersionsAsync<RetentionRules>(ct), asOf, "retention rule set");
+    }
+
+    /// <summary>The retention check for one person on a day, under the rules in force.</summary>
+    public static async Task<RetentionDecision> AssessAsync(IDocumentStore store, Guid personId, DateOnly asOf, CancellationToken ct)
+    {
+        var rules = await RulesInForceAsync(store, asOf, ct);
         var records = await PersonRecords.ForAsync(store, [personId], asOf, ct);
         return RetentionAssessment.Assess(personId, records.GetValueOrDefault(personId) ?? [], rules, asOf);
     }
@@ -54,8 +60,7 @@ public static class PersonalDataEraser
         var erasure = stream.Aggregate ?? throw new InvalidOperationException($"Erasure {erasureId} does not exist.");
         var person = await session.LoadAsync<Person>(erasure.PersonId, ct)
             ?? throw new DomainRuleException("erasure.person-unknown", $"Person {erasure.PersonId} does not exist.", "personId");
-        if (person.ErasedOn is { } erasedOn)
-            throw new DomainRuleException("erasure.already-erased", $"The person's personal data was erased on {erasedOn:yyyy-MM-dd}.");
+        person.EnsureNotErased();
 
         var retention = checkedRetention ?? await AssessAsync(store, person.Id, today, ct);
         erasure.EnsureApprovable(approvedBy, retention);

@@ -1,4 +1,3 @@
-using KosodateShien.Application.Rules;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Privacy;
 using Marten;
@@ -20,9 +19,7 @@ public static class RetentionRun
     /// <summary>The people whose data may be erased today (the run's preview).</summary>
     public static async Task<(RetentionRules Rules, IReadOnlyList<RetentionDecision> Decisions)> AssessAllAsync(IDocumentStore store, DateOnly asOf, CancellationToken ct)
     {
-        RetentionRules rules;
-        await using (var session = store.QuerySession())
-            rules = RuleSetVersions.InForceOn(await session.AllVersionsAsync<RetentionRules>(ct), asOf, "retention rule set");
+        var rules = await PersonalDataEraser.RulesInForceAsync(store, asOf, ct);
         var records = await PersonRecords.ForAsync(store, null, asOf, ct);
         return (rules, [.. records.Select(r => RetentionAssessment.Assess(r.Key, r.Value, rules, asOf))]);
     }

@@ -61,6 +61,9 @@ public static class JapaneseDates
         return april >= dayAfterReachingSix ? april : april.AddYears(1);
     }
 
+    /// <summary>The first day of the date's month (how a month is written: YYYY-MM-01).</summary>
+    public static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
     public static DateOnly EndOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 
     private static DateOnly Birthday(DateOnly birthDate, int years)

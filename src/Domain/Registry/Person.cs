@@ -30,6 +30,13 @@ public sealed record Person([property: DataSubject] Guid Id, string PersonNumber
         },
         _ => state,
     };
+
+    /// <summary>An erasure is recorded once: a person already erased is refused.</summary>
+    public void EnsureNotErased(string? field = null)
+    {
+        if (ErasedOn is { } erasedOn)
+            throw new DomainRuleException("erasure.already-erased", $"The person's personal data was erased on {erasedOn:yyyy-MM-dd}.", field);
+    }
 }
 
 /// <summary>保護者連絡先 with its 連絡先区分.</summary>

@@ -17,7 +17,7 @@ public static class AnalyticsSchema
     public static string? Text<T>(T? value) where T : struct, Enum => value is { } v ? Text(v) : null;
 
     /// <summary>生年月: the first day of the birth month, never the day.</summary>
-    public static DateOnly BirthMonth(DateOnly birthDate) => new(birthDate.Year, birthDate.Month, 1);
+    public static DateOnly BirthMonth(DateOnly birthDate) => Domain.Common.JapaneseDates.FirstOfMonth(birthDate);
 
     /// <summary>A nullable value as a SQL parameter (typed by the cast in the statement).</summary>
     public static object Db(object? value) => value ?? DBNull.Value;

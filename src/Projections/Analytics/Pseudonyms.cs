@@ -27,15 +27,9 @@ public sealed class Pseudonyms
     /// </summary>
     public static Pseudonyms Development { get; } = new(SHA256.HashData(Encoding.UTF8.GetBytes("kosodate-shien development pseudonym key (not secret)")));
 
-    /// <summary>The key from its base64 setting; null when the setting is absent, an error when it is malformed or short.</summary>
-    public static Pseudonyms? FromSetting(string? base64)
-    {
-        if (string.IsNullOrWhiteSpace(base64)) return null;
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(base64); }
-        catch (FormatException) { throw new InvalidOperationException($"{KeySetting} is not base64."); }
-        return bytes.Length >= 32 ? new Pseudonyms(bytes) : throw new InvalidOperationException($"{KeySetting} must be at least 32 bytes.");
-    }
+    /// <summary>The configured key; without one, the development key unless <paramref name="production"/>, which refuses.</summary>
+    public static Pseudonyms From(string? base64, bool production) =>
+        SecretSetting.Read(KeySetting, base64, 32, int.MaxValue, production) is { } key ? new Pseudonyms(key) : Development;
 
     public Guid Of(Guid id) => new(HMACSHA256.HashData(key, id.ToByteArray()).AsSpan(0, 16));
 

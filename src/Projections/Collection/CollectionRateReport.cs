@@ -1,3 +1,4 @@
+using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Collection;
 using Marten;
 
@@ -159,7 +160,7 @@ public static class CollectionRate
                 .Concat(charge.Corrections.Select(c => c.CorrectedOn));
             if (charge.CancelledOn is { } cancelled) days = days.Append(cancelled);
             if (charge.WriteOff is { } writeOff) days = days.Append(writeOff.WrittenOffOn);
-            return [.. days.Select(d => new DateOnly(d.Year, d.Month, 1))];
+            return [.. days.Select(JapaneseDates.FirstOfMonth)];
         }
 
         /// <summary>収納額 of month <paramref name="i"/> alone.</summary>

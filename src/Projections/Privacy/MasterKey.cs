@@ -22,15 +22,8 @@ public sealed class MasterKey
         new(SHA256.HashData(Encoding.UTF8.GetBytes("KosodateShien development master key: dummy data only, never production")), true);
 
     /// <summary>The configured key; without one, the development key unless <paramref name="production"/>, which refuses.</summary>
-    public static MasterKey From(string? base64, bool production)
-    {
-        if (string.IsNullOrWhiteSpace(base64))
-            return production ? throw new InvalidOperationException($"{ConfigurationKey} is not configured: production needs its own master key (32 bytes, base64).") : Development;
-        byte[] key;
-        try { key = Convert.FromBase64String(base64.Trim()); }
-        catch (FormatException) { throw new InvalidOperationException($"{ConfigurationKey} is not base64."); }
-        return key.Length == 32 ? new MasterKey(key, false) : throw new InvalidOperationException($"{ConfigurationKey} must be 32 bytes; it is {key.Length}.");
-    }
+    public static MasterKey From(string? base64, bool production) =>
+        SecretSetting.Read(ConfigurationKey, base64, 32, 32, production) is { } key ? new MasterKey(key, false) : Development;
 
     public static MasterKey FromEnvironment() => From(Environment.GetEnvironmentVariable(EnvironmentVariable), production: false);
 

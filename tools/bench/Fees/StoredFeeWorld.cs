@@ -148,7 +148,7 @@ public sealed class StoredFeeWorld
     {
         // Started on the 1st of a month when the child was at least 57 days old: mostly an April, within the last three years.
         var earliest = birth.AddDays(57);
-        var first = new DateOnly(earliest.Year, earliest.Month, 1) < earliest ? new DateOnly(earliest.Year, earliest.Month, 1).AddMonths(1) : earliest;
+        var first = JapaneseDates.FirstOfMonth(earliest) < earliest ? JapaneseDates.FirstOfMonth(earliest).AddMonths(1) : earliest;
         if (first < Month.AddYears(-3)) first = Month.AddYears(-3);
         var months = (Month.Year - first.Year) * 12 + Month.Month - first.Month;
         var candidates = Enumerable.Range(0, months + 1).Select(m => first.AddMonths(m)).ToList();

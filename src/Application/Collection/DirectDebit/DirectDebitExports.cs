@@ -16,7 +16,7 @@ public static class DirectDebitExports
     /// </summary>
     public static async Task<DirectDebitRequested> RequestAsync(IDocumentSession session, DateOnly debitDate, DebitConsignor consignor, DateOnly today, CancellationToken ct)
     {
-        var month = new DateOnly(debitDate.Year, debitDate.Month, 1);
+        var month = JapaneseDates.FirstOfMonth(debitDate);
         var dueBy = JapaneseDates.EndOfMonth(debitDate);
         var mandates = (await session.Query<DirectDebitMandate>().Where(m => m.StartMonth <= month && (m.EndMonth == null || m.EndMonth >= month)).ToListAsync(ct))
             .Where(m => m.Draws(month))

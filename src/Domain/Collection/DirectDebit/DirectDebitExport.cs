@@ -43,7 +43,7 @@ public sealed record DirectDebitExport(Guid Id, DateOnly DebitDate, DebitConsign
         {
             var drawn = charges.Where(c => c.Outstanding > 0).OrderBy(c => c.Month).ThenBy(c => c.CollectionNumber, StringComparer.Ordinal)
                 .Select(c => new DebitedCharge(c.ChargeId, c.CollectionNumber, c.Outstanding)).ToList();
-            var newCode = mandate.StartMonth == new DateOnly(debitDate.Year, debitDate.Month, 1) ? 1 : 0;
+            var newCode = mandate.StartMonth == JapaneseDates.FirstOfMonth(debitDate) ? 1 : 0;
             lines.Add(new DebitLine(lines.Count + 2, mandate.Id, mandate.PayerId, mandate.CustomerNumber, mandate.Account, drawn.Sum(c => c.Amount), newCode, drawn));
         }
         if (lines.Count == 0) throw new DomainRuleException("direct-debit.nothing-to-draw", $"Nothing is to be drawn on {debitDate:yyyy-MM-dd}.", "debitDate");

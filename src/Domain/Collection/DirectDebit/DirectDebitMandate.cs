@@ -38,7 +38,7 @@ public sealed record DirectDebitMandate(Guid Id, [property: DataSubject] Guid Pa
     public int Version { get; set; }
 
     /// <summary>Still drawing in the day's month or later (not ended before it).</summary>
-    public bool RunsOnOrAfter(DateOnly day) => EndMonth is null || EndMonth >= new DateOnly(day.Year, day.Month, 1);
+    public bool RunsOnOrAfter(DateOnly day) => EndMonth is null || EndMonth >= JapaneseDates.FirstOfMonth(day);
 
     /// <summary>
     /// 科目 a 口座振替 may draw: 督促手数料 and 延滞金 arise from a late payment and are billed apart by 納付書 (REFERENCE.md §7,
