@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using KosodateShien.Api.Audit;
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
+using KosodateShien.Api.Http.Idempotency;
 using KosodateShien.Api.OpenApi;
 using KosodateShien.Application;
 using KosodateShien.Application.Certification;
@@ -47,7 +48,7 @@ builder.Services.CritterStackDefaults(x =>
 // Production needs its own secret for the analysts' pseudonyms; the fixed development key would let anyone reverse them.
 var pseudonyms = Pseudonyms.From(builder.Configuration[Pseudonyms.KeySetting], builder.Environment.IsProduction());
 builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionString, schema, masterKey, pseudonyms))
-    .UseLightweightSessions()
+    .BuildSessionsWith<IdempotentSessionFactory>()
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().PersonalDataKeys());
@@ -58,6 +59,9 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.EnableRelayOfUserName = true;
+    // A request with an Idempotency-Key commits after its answer is kept: its messages wait for that commit.
+    opts.MetadataRules.Add(new DeferMessagesUntilCommit());
+    opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
     // A background job that lost an optimistic race (another writer moved the same stream first) reads again and retries.
     opts.Policies.OnException<JasperFx.ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
         .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
@@ -74,6 +78,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddKosodateAuthentication(jwt);
 builder.Services.AddKosodateRateLimiting(builder.Configuration);
+builder.Services.AddSingleton(IdempotencySettings.From(builder.Configuration));
+builder.Services.AddSingleton(new IdempotencyStore(schema));
+builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddKosodateCors(builder.Configuration);
 builder.Services.AddKosodateOpenApi();
 
@@ -104,6 +111,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UsePurposeRequired();
+app.UseIdempotencyKeys();
 app.UseJsonBodyValidation();
 app.MapHealth();
 app.MapWolverineEndpoints(opts =>

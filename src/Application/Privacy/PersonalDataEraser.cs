@@ -91,6 +91,9 @@ public static class PersonalDataEraser
         if (erasures.Count == 0) return;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
+        // Answers kept for idempotency keys (a day at most) may repeat a name the person had: forget those, as the keys forgot it.
+        await PlaintextSearch.DeleteHoldingAsync(connection, Projections.IdempotencyTable.QualifiedName(store.Options.DatabaseSchemaName),
+            [.. erasures.SelectMany(e => e.Sought).Distinct()], ct);
         var together = await PlaintextSearch.SearchAsync(connection, [.. erasures.SelectMany(e => e.Sought).Distinct()], ct);
         await using var session = store.LightweightSession();
         foreach (var erasure in erasures)

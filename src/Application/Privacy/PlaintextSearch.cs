@@ -23,8 +23,7 @@ public static class PlaintextSearch
 
         var residue = new List<Domain.Privacy.PlaintextResidue>();
         if (values.Count == 0) return new Result(tables.Count, residue);
-        // One regular expression of alternatives: PostgreSQL matches it in one pass, where LIKE ANY tries pattern after pattern.
-        var pattern = "(" + string.Join("|", values.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
+        var pattern = Pattern(values);
         foreach (var table in tables)
         {
             await using var count = new NpgsqlCommand($"select count(*) from {table} t where t::text ~ $1", connection);
@@ -34,4 +33,19 @@ public static class PlaintextSearch
         }
         return new Result(tables.Count, residue);
     }
+
+    /// <summary>Deletes the rows of <paramref name="table"/> holding any of the texts; returns how many.</summary>
+    public static async Task<int> DeleteHoldingAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<string> values, CancellationToken ct)
+    {
+        if (values.Count == 0) return 0;
+        await using var delete = new NpgsqlCommand($"delete from {table} t where t::text ~ $1", connection);
+        delete.Parameters.AddWithValue(Pattern(values));
+        return await delete.ExecuteNonQueryAsync(ct);
+    }
+
+    // One regular expression of alternatives: PostgreSQL matches it in one pass, where LIKE ANY tries pattern after pattern. Each value
+    // also as JSON text escapes it (\u5C71...), as it stands in JSON kept as text, such as the answers kept for idempotency keys.
+    private static string Pattern(IReadOnlyCollection<string> values) =>
+        "(" + string.Join("|", values.SelectMany(v => new[] { v, System.Text.Json.JsonSerializer.Serialize(v)[1..^1] }).Distinct()
+            .Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
 }

@@ -60,5 +60,6 @@ public static class KosodateStore
         opts.ConfigureErasures();
         opts.ConfigureAnalytics(pseudonyms ?? Pseudonyms.Development);
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
+        opts.Storage.ExtendedSchemaObjects.Add(IdempotencyTable.Definition(schema));
     }
 }
