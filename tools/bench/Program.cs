@@ -6,6 +6,7 @@ using KosodateShien.Domain.Allocation.Engine;
 return args switch
 {
     ["fees", .. var rest] => FeeBench.Run(rest, Console.Out, Console.Error),
+    ["api", .. var rest] => KosodateShien.Bench.Api.ApiBench.Run(rest, Console.Out, Console.Error),
     ["collection", .. var rest] => KosodateShien.Bench.Collection.CollectionBench.Run(rest, Console.Out, Console.Error),
     _ => BenchCli.Run(args, Console.Out, Console.Error, instance => AllocationEngine.Run(instance), new ExactEngine()),
 };

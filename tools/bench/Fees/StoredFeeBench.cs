@@ -283,7 +283,7 @@ public static class StoredFeeBench
     internal static string Seconds(TimeSpan time) => $"{time.TotalSeconds,7:N2} s";
 
     /// <summary>CPU time of the PostgreSQL backends serving the bench's database, when the server runs on this machine (else nothing).</summary>
-    private static class DatabaseCpu
+    internal static class DatabaseCpu
     {
         public static TimeSpan? Sample(string connectionString)
         {
