@@ -41,6 +41,13 @@ public sealed record NegotiationLog(Guid Id, Guid PayerId, IReadOnlyList<Negotia
     /// <summary>The stream id of a payer's log (a name-based UUID, the same on every node and run).</summary>
     public static Guid IdFor(Guid payerId) => NameBasedGuid.For($"negotiations/{payerId:N}");
 
+    /// <summary>The events <see cref="Evolve"/> folds: its snapshot projection reads and writes the snapshot only for a unit of work
+    /// that appends one of these (a test checks the list against Evolve).</summary>
+    public static IReadOnlyList<Type> FoldedEvents { get; } =
+    [
+        typeof(NegotiationRecorded),
+    ];
+
     public static NegotiationLog? Evolve(NegotiationLog? state, object @event) => @event switch
     {
         NegotiationRecorded e => (state ?? new NegotiationLog(e.LogId, e.PayerId, [])) with

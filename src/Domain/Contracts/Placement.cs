@@ -67,6 +67,19 @@ public sealed record Placement(
     /// <summary>The certification the placement rested on that day (the link in force then).</summary>
     public Guid CertificationOn(DateOnly day) => Certifications?.LastOrDefault(c => c.From <= day)?.CertificationId ?? CertificationId;
 
+    /// <summary>The events <see cref="Evolve"/> folds: its snapshot projection reads and writes the snapshot only for a unit of work
+    /// that appends one of these (a test checks the list against Evolve).</summary>
+    public static IReadOnlyList<Type> FoldedEvents { get; } =
+    [
+        typeof(ChildLeftFacility),
+        typeof(ClassProgressed),
+        typeof(FeeDetermined),
+        typeof(PlacementCancelled),
+        typeof(PlacementCertificationChanged),
+        typeof(PlacementStarted),
+        typeof(PlacementTransferredOut),
+    ];
+
     public static Placement? Evolve(Placement? state, object @event) => (state, @event) switch
     {
         (null, PlacementStarted e) => new Placement(e.PlacementId, e.ContractNumber, e.ChildId, e.HouseholdId, e.CertificationId, e.FacilityId, e.ServiceKind,

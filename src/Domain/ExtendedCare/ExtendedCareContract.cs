@@ -77,6 +77,21 @@ public sealed record ExtendedCareContract(
     public bool CoversMonth(DateOnly month) =>
         Status is ExtendedCareStatus.Contracted or ExtendedCareStatus.Ended && StartsOn <= JapaneseDates.EndOfMonth(month) && EndsOn >= month;
 
+    /// <summary>The events <see cref="Evolve"/> folds: its snapshot projection reads and writes the snapshot only for a unit of work
+    /// that appends one of these (a test checks the list against Evolve).</summary>
+    public static IReadOnlyList<Type> FoldedEvents { get; } =
+    [
+        typeof(ExtendedCareApplied),
+        typeof(ExtendedCareApproved),
+        typeof(ExtendedCareCancelled),
+        typeof(ExtendedCareContracted),
+        typeof(ExtendedCareEnded),
+        typeof(ExtendedCareFeeDetermined),
+        typeof(ExtendedCareRejected),
+        typeof(ExtendedCareUsageCorrected),
+        typeof(ExtendedCareUsageRecorded),
+    ];
+
     public static ExtendedCareContract? Evolve(ExtendedCareContract? state, object @event) => (state, @event) switch
     {
         (null, ExtendedCareApplied e) => new ExtendedCareContract(e.ContractId, e.ApplicationNumber, e.ChildId, e.HouseholdId, e.PlacementId, e.FacilityId,

@@ -30,6 +30,19 @@ public sealed record Household(
     public IEnumerable<Guid> CurrentGuardianIds => CurrentMembers.Where(m => m.Role == HouseholdRole.Guardian).Select(m => m.PersonId);
     public HouseholdMember? CurrentMember(Guid personId) => CurrentMembers.FirstOrDefault(m => m.PersonId == personId);
 
+    /// <summary>The events <see cref="Evolve"/> folds: its snapshot projection reads and writes the snapshot only for a unit of work
+    /// that appends one of these (a test checks the list against Evolve).</summary>
+    public static IReadOnlyList<Type> FoldedEvents { get; } =
+    [
+        typeof(HouseholdAddressChanged),
+        typeof(Privacy.HouseholdAddressErased),
+        typeof(HouseholdMemberJoined),
+        typeof(HouseholdMemberLeft),
+        typeof(HouseholdRegistered),
+        typeof(WelfareStatusEnded),
+        typeof(WelfareStatusStarted),
+    ];
+
     public static Household? Evolve(Household? state, object @event) => (state, @event) switch
     {
         (null, HouseholdRegistered e) => new Household(e.HouseholdId, e.HouseholdNumber, e.Address, [], []),

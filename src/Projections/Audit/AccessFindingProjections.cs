@@ -9,6 +9,8 @@ namespace KosodateShien.Projections.Audit;
 /// <summary>アクセス記録分析の所見 snapshot.</summary>
 public sealed class AccessFindingProjection : SingleStreamProjection<AccessFinding, Guid>
 {
+    public AccessFindingProjection() => this.Folds(AccessFinding.FoldedEvents);
+
     public override AccessFinding? Evolve(AccessFinding? snapshot, Guid id, IEvent e) => AccessFinding.Evolve(snapshot, e.Data);
 }
 

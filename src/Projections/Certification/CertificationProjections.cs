@@ -7,6 +7,8 @@ namespace KosodateShien.Projections.Certification;
 /// <summary>The certification write model, snapshotted inline (also what lists and the work queue query).</summary>
 public sealed class CertificationProjection : SingleStreamProjection<CertificationState, Guid>
 {
+    public CertificationProjection() => this.Folds(CertificationState.FoldedEvents);
+
     public override CertificationState? Evolve(CertificationState? snapshot, Guid id, IEvent e) => CertificationState.Evolve(snapshot, e.Data);
 }
 
@@ -21,6 +23,8 @@ public sealed record HistoryEntry(long Version, string EventType, string Label, 
 
 public sealed class CertificationDetailsProjection : SingleStreamProjection<CertificationDetails, Guid>
 {
+    public CertificationDetailsProjection() => this.Folds(CertificationState.FoldedEvents);
+
     public override CertificationDetails? Evolve(CertificationDetails? snapshot, Guid id, IEvent e)
     {
         var state = CertificationState.Evolve(snapshot?.Certification, e.Data);

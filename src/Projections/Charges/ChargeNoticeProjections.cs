@@ -9,6 +9,8 @@ namespace KosodateShien.Projections.Charges;
 /// <summary>The latest revision of each payer × month × 科目 notice (what collection has been told).</summary>
 public sealed class ChargeNoticeProjection : SingleStreamProjection<ChargeNotice, Guid>
 {
+    public ChargeNoticeProjection() => this.Folds(ChargeNotice.FoldedEvents);
+
     public override ChargeNotice? Evolve(ChargeNotice? snapshot, Guid id, IEvent e) => ChargeNotice.Evolve(snapshot, e.Data);
 }
 

@@ -12,18 +12,24 @@ namespace KosodateShien.Projections.Collection;
 /// <summary>調定 snapshot: the charge as its events leave it.</summary>
 public sealed class ChargeProjection : SingleStreamProjection<Charge, Guid>
 {
+    public ChargeProjection() => this.Folds(Charge.FoldedEvents);
+
     public override Charge? Evolve(Charge? snapshot, Guid id, IEvent e) => Charge.Evolve(snapshot, e.Data);
 }
 
 /// <summary>分納誓約 snapshot.</summary>
 public sealed class InstallmentPlanProjection : SingleStreamProjection<InstallmentPlan, Guid>
 {
+    public InstallmentPlanProjection() => this.Folds(InstallmentPlan.FoldedEvents);
+
     public override InstallmentPlan? Evolve(InstallmentPlan? snapshot, Guid id, IEvent e) => InstallmentPlan.Evolve(snapshot, e.Data);
 }
 
 /// <summary>交渉経過 snapshot: one per payer.</summary>
 public sealed class NegotiationLogProjection : SingleStreamProjection<NegotiationLog, Guid>
 {
+    public NegotiationLogProjection() => this.Folds(NegotiationLog.FoldedEvents);
+
     public override NegotiationLog? Evolve(NegotiationLog? snapshot, Guid id, IEvent e) => NegotiationLog.Evolve(snapshot, e.Data);
 }
 

@@ -11,12 +11,16 @@ namespace KosodateShien.Projections.Collection;
 /// <summary>口座振替依頼書 snapshot.</summary>
 public sealed class DirectDebitMandateProjection : SingleStreamProjection<DirectDebitMandate, Guid>
 {
+    public DirectDebitMandateProjection() => this.Folds(DirectDebitMandate.FoldedEvents);
+
     public override DirectDebitMandate? Evolve(DirectDebitMandate? snapshot, Guid id, IEvent e) => DirectDebitMandate.Evolve(snapshot, e.Data);
 }
 
 /// <summary>振替依頼 (and its results) snapshot.</summary>
 public sealed class DirectDebitExportProjection : SingleStreamProjection<DirectDebitExport, Guid>
 {
+    public DirectDebitExportProjection() => this.Folds(DirectDebitExport.FoldedEvents);
+
     public override DirectDebitExport? Evolve(DirectDebitExport? snapshot, Guid id, IEvent e) => DirectDebitExport.Evolve(snapshot, e.Data);
 }
 

@@ -9,6 +9,8 @@ namespace KosodateShien.Projections.Collection;
 /// <summary>納付書・コンビニ収納データの取込 snapshot.</summary>
 public sealed class ReceiptImportProjection : SingleStreamProjection<ReceiptImport, Guid>
 {
+    public ReceiptImportProjection() => this.Folds(ReceiptImport.FoldedEvents);
+
     public override ReceiptImport? Evolve(ReceiptImport? snapshot, Guid id, IEvent e) => ReceiptImport.Evolve(snapshot, e.Data);
 }
 

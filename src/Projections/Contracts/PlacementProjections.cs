@@ -10,6 +10,8 @@ namespace KosodateShien.Projections.Contracts;
 /// <summary>契約 snapshot: the write model, the fee in force per month, and what rosters and fee lists query.</summary>
 public sealed class PlacementProjection : SingleStreamProjection<Placement, Guid>
 {
+    public PlacementProjection() => this.Folds(Placement.FoldedEvents);
+
     public override Placement? Evolve(Placement? snapshot, Guid id, IEvent e) => Placement.Evolve(snapshot, e.Data);
 }
 
@@ -22,6 +24,8 @@ public sealed record MonthlyFeeRunCompleted(string Id, DateOnly Month, DateTimeO
 /// <summary>減免 snapshot.</summary>
 public sealed class FeeReductionProjection : SingleStreamProjection<FeeReduction, Guid>
 {
+    public FeeReductionProjection() => this.Folds(FeeReduction.FoldedEvents);
+
     public override FeeReduction? Evolve(FeeReduction? snapshot, Guid id, IEvent e) => FeeReduction.Evolve(snapshot, e.Data);
 }
 

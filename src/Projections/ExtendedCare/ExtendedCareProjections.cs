@@ -10,6 +10,8 @@ namespace KosodateShien.Projections.ExtendedCare;
 /// <summary>延長保育 snapshot: the write model, the usage and fee in force per month, and what lists query.</summary>
 public sealed class ExtendedCareContractProjection : SingleStreamProjection<ExtendedCareContract, Guid>
 {
+    public ExtendedCareContractProjection() => this.Folds(ExtendedCareContract.FoldedEvents);
+
     public override ExtendedCareContract? Evolve(ExtendedCareContract? snapshot, Guid id, IEvent e) => ExtendedCareContract.Evolve(snapshot, e.Data);
 }
 

@@ -9,6 +9,8 @@ namespace KosodateShien.Projections.Facilities;
 /// <summary>施設・事業所 snapshot (write model and facility screens).</summary>
 public sealed class FacilityProjection : SingleStreamProjection<Facility, Guid>
 {
+    public FacilityProjection() => this.Folds(Facility.FoldedEvents);
+
     public override Facility? Evolve(Facility? snapshot, Guid id, IEvent e) => Facility.Evolve(snapshot, e.Data);
 }
 

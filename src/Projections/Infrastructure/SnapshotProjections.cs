@@ -30,4 +30,23 @@ public static class SnapshotProjections
         }
         return (projections, others);
     }
+
+    /// <summary>
+    /// The snapshots that do not stand at their stream's version (each inline snapshot is written with the version of the last
+    /// event appended to its stream): a snapshot left behind by an event its projection did not see, or a stream written around
+    /// its projection. Empty when every snapshot is current.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> BehindTheirStreamsAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var options = ((DocumentStore)store).Options;
+        var tables = Inline(options).Projections.Select(p => $"mt_doc_{p.Document.Name.ToLowerInvariant()}").Distinct().ToList();
+        var schema = options.DatabaseSchemaName;
+        var sql = string.Join(" union all ", tables.Select(t =>
+            $"select '{t}', d.id, d.mt_version, s.version from {schema}.{t} d join {options.Events.DatabaseSchemaName}.mt_streams s on s.id = d.id where d.mt_version <> s.version"));
+        var behind = new List<string>();
+        await using var session = store.QuerySession();
+        await using var reader = await session.ExecuteReaderAsync(new Npgsql.NpgsqlCommand(sql), ct);
+        while (await reader.ReadAsync(ct)) behind.Add($"{reader.GetString(0)} {reader.GetGuid(1)}: snapshot v{reader.GetValue(2)}, stream v{reader.GetValue(3)}");
+        return behind;
+    }
 }

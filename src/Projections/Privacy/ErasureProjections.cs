@@ -9,6 +9,8 @@ namespace KosodateShien.Projections.Privacy;
 /// <summary>消去 snapshot: the request, the decision, the keys deleted and the check (the 消去報告書's content).</summary>
 public sealed class ErasureProjection : SingleStreamProjection<Erasure, Guid>
 {
+    public ErasureProjection() => this.Folds(Erasure.FoldedEvents);
+
     public override Erasure? Evolve(Erasure? snapshot, Guid id, IEvent e) => Erasure.Evolve(snapshot, e.Data);
 }
 

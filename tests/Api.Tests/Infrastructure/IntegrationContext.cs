@@ -32,7 +32,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(Store, CancellationToken.None);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>After every test: each snapshot stands at its stream's version (no event went past its projection).</summary>
+    public async Task DisposeAsync() => (await Projections.SnapshotProjections.BehindTheirStreamsAsync(Store, CancellationToken.None)).ShouldBeEmpty();
 }
 
 /// <summary>Thin HTTP helpers: every call goes through the real pipeline with a real token.</summary>
