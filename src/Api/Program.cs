@@ -104,6 +104,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UsePurposeRequired();
+app.UseParameterChecks();
 app.UseJsonBodyValidation();
 app.MapHealth();
 app.MapWolverineEndpoints(opts =>
