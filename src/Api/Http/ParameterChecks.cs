@@ -13,6 +13,9 @@ namespace KosodateShien.Api.Http;
 /// <item>a date outside <see cref="DateChecks.Earliest"/>–<see cref="DateChecks.Latest"/>, and a 年度 (a whole-number
 /// parameter named <c>year</c> or <c>fiscalYear</c>) outside those years, answer 400 naming the parameter: nothing
 /// behind them has to guard its date arithmetic against the ends of the calendar;</item>
+/// <item>a query value the method takes as a plain value type with no default (<c>DateOnly month</c>, <c>int fiscalYear</c>)
+/// is required: left out it would arrive as 0001-01-01 or 0, so it answers 400 naming the parameter (and the OpenAPI
+/// document marks it required);</item>
 /// <item>the empty GUID as a route id answers 404: no record has it (a stream cannot even be started with it).</item>
 /// </list>
 /// A route id that is not a GUID is left to Wolverine, which answers 404 (no such record); a whole number in the route that
@@ -20,13 +23,16 @@ namespace KosodateShien.Api.Http;
 /// </summary>
 public static class ParameterChecks
 {
-    private static readonly ConcurrentDictionary<Endpoint, RequestParameter[]> Plans = new();
+    private static readonly ConcurrentDictionary<HttpChain, RequestParameter[]> Plans = new();
+
+    /// <summary>The route and query parameters of an endpoint that are parsed from text, as checked here.</summary>
+    public static RequestParameter[] Of(HttpChain chain) => Plans.GetOrAdd(chain, RequestParameter.Of);
 
     public static IApplicationBuilder UseParameterChecks(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.Metadata.GetMetadata<HttpChain>() is { } chain)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain)
         {
-            foreach (var parameter in Plans.GetOrAdd(endpoint, _ => RequestParameter.Of(chain, endpoint)))
+            foreach (var parameter in Of(chain))
             {
                 if (parameter.Refusal(context) is not { } refusal) continue;
                 if (refusal.Status == StatusCodes.Status404NotFound)
@@ -42,7 +48,7 @@ public static class ParameterChecks
 }
 
 /// <summary>A route or query parameter of an endpoint method whose type is parsed from text.</summary>
-internal sealed record RequestParameter(string Name, Type Type, bool InRoute)
+public sealed record RequestParameter(string Name, Type Type, bool InRoute, bool Required = false)
 {
     private static readonly Type[] Parsed = [typeof(Guid), typeof(DateOnly), typeof(int), typeof(long), typeof(bool), typeof(decimal)];
 
@@ -50,14 +56,18 @@ internal sealed record RequestParameter(string Name, Type Type, bool InRoute)
     /// The method's parameters of a parsed type, from the route when it names them and from the query otherwise; and the
     /// route values no parameter takes, which Wolverine reads as the id of the aggregate it loads (a GUID).
     /// </summary>
-    public static RequestParameter[] Of(HttpChain chain, RouteEndpoint endpoint)
+    public static RequestParameter[] Of(HttpChain chain)
     {
+        var route = chain.RoutePattern!;
         var parameters = chain.Method.Method.GetParameters();
         var bound = parameters
-            .Select(p => (Name: p.Name!, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
+            .Select(p => (p.Name, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType,
+                Plain: Nullable.GetUnderlyingType(p.ParameterType) is null && !p.HasDefaultValue))
             .Where(p => Parsed.Contains(p.Type) || p.Type.IsEnum)
-            .Select(p => new RequestParameter(p.Name, p.Type, endpoint.RoutePattern.GetParameter(p.Name) is not null));
-        var aggregateIds = endpoint.RoutePattern.Parameters
+            .Select(p => route.GetParameter(p.Name!) is not null
+                ? new RequestParameter(p.Name!, p.Type, InRoute: true)
+                : new RequestParameter(p.Name!, p.Type, InRoute: false, Required: p.Plain));
+        var aggregateIds = route.Parameters
             .Where(r => !parameters.Any(p => string.Equals(p.Name, r.Name, StringComparison.OrdinalIgnoreCase)))
             .Select(r => new RequestParameter(r.Name, typeof(Guid), InRoute: true));
         return [.. bound, .. aggregateIds];
@@ -69,7 +79,7 @@ internal sealed record RequestParameter(string Name, Type Type, bool InRoute)
     public (int Status, string Message)? Refusal(HttpContext context)
     {
         var raw = InRoute ? context.GetRouteValue(Name) as string : context.Request.Query[Name].ToString();
-        if (string.IsNullOrEmpty(raw)) return null;
+        if (string.IsNullOrEmpty(raw)) return Required ? (StatusCodes.Status400BadRequest, $"{Name} is required.") : null;
         if (InRoute && Type == typeof(Guid))
             return Guid.TryParse(raw, out var id) && id == Guid.Empty ? (StatusCodes.Status404NotFound, $"No record has the empty id ({Name}).") : null;
         var problem = Problem(raw);

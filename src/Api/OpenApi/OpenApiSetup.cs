@@ -34,6 +34,7 @@ public static class OpenApiSetup
             options.OperationFilter<AuthorizationOperationFilter>();
             options.OperationFilter<FileBodyOperationFilter>();
             options.OperationFilter<RateLimitOperationFilter>();
+            options.OperationFilter<RequiredQueryParametersFilter>();
             options.SchemaFilter<OptionalParametersSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.JapaneseDates).Assembly, typeof(Projections.KosodateStore).Assembly })
             {

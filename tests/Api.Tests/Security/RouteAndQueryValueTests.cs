@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KosodateShien.Api.Auth;
 using Marten;
 
 namespace KosodateShien.Api.Tests.Security;
@@ -78,6 +79,33 @@ public sealed class RouteAndQueryValueTests(AppFixture fixture) : IntegrationCon
         problem.GetProperty("rule").GetString().ShouldBe("not-found");
         await Refused($"/api/charges/{empty}/dunning", 404, ApiClient.Finance, new { issuedOn = "2027-01-15", version = 1 });
         (await EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task a_query_value_an_endpoint_cannot_do_without_is_documented_as_required_and_400_when_left_out()
+    {
+        var document = await OpenApiWalk.Document(Host);
+        var required = OpenApiWalk.Operations(document)
+            .SelectMany(o => o.Parameters.Where(p => p is { In: "query", Required: true }).Select(p => (Operation: o, Parameter: p)))
+            .ToList();
+        required.Select(r => $"{r.Operation.Path} {r.Parameter.Name}").ShouldBe(
+        [
+            "/api/reports/prescriptions from", "/api/reports/prescriptions to", "/api/reports/write-offs fiscalYear",
+            "/api/reports/collection-rate fiscalYear", "/api/reports/dunning from", "/api/reports/dunning to",
+            "/api/facilities/{id}/roster month", "/api/extended-care/monthly-fees month", "/api/fees/monthly-list month",
+            "/api/charge-notices month", "/api/reports/waiting-children date",
+            "/api/allocation/rounds/{id}/comparison first", "/api/allocation/rounds/{id}/comparison second", "/api/fee-reductions childId",
+        ], ignoreOrder: true);
+
+        foreach (var (operation, parameter) in required)
+        {
+            // Every other required value is given, so the one left out is the one refused.
+            var others = operation.Parameters.Where(p => p is { In: "query", Required: true } && p != parameter)
+                .Select(p => $"{p.Name}={p.Format switch { "uuid" => Guid.NewGuid().ToString(), "date" => "2027-04-01", _ => "2027" }}");
+            var url = OpenApiWalk.FillPath(operation.Path, _ => Guid.NewGuid().ToString()) + "?" + string.Join("&", others);
+            var problem = await Refused(url, 400, Policies.RolesByPolicy[operation.Policy!][0]);
+            Errors(problem).ShouldBe([parameter.Name], $"{operation} without {parameter.Name}");
+        }
     }
 
     private async Task<JsonElement> Refused(string url, int status, string role = ApiClient.Clerk, object? body = null)
