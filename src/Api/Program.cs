@@ -51,6 +51,8 @@ builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionStrin
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().PersonalDataKeys());
+builder.Services.AddSingleton(sp => new ReadinessCheck(() => sp.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection(),
+    sp.GetRequiredService<KosodateShien.Application.Hosting.StartupGate>(), sp.GetRequiredService<ILogger<ReadinessCheck>>()));
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
