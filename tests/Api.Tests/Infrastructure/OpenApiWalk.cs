@@ -38,6 +38,21 @@ public static partial class OpenApiWalk
         return match.Success ? match.Groups[1].Value : null;
     }
 
+    /// <summary>A plain valid value for a parameter, by its format: a random id, a month's first day, a year.</summary>
+    public static string PlainValue(ApiParameter parameter) => parameter.Format switch
+    {
+        "uuid" => Guid.NewGuid().ToString(),
+        "date" => "2027-04-01",
+        _ => "2027",
+    };
+
+    /// <summary>The operation's required query values, each given its <see cref="PlainValue"/> (<c>?month=2027-04-01</c>, or "").</summary>
+    public static string RequiredQuery(ApiOperation operation)
+    {
+        var query = operation.Parameters.Where(p => p is { In: "query", Required: true }).Select(p => $"{p.Name}={PlainValue(p)}").ToList();
+        return query.Count == 0 ? "" : "?" + string.Join("&", query);
+    }
+
     /// <summary>The path with every <c>{parameter}</c> replaced by what <paramref name="value"/> gives for its name.</summary>
     public static string FillPath(string path, Func<string, string> value) =>
         PathParameter().Replace(path, m => value(m.Value[1..^1]));

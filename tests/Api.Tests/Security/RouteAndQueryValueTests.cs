@@ -101,7 +101,7 @@ public sealed class RouteAndQueryValueTests(AppFixture fixture) : IntegrationCon
         {
             // Every other required value is given, so the one left out is the one refused.
             var others = operation.Parameters.Where(p => p is { In: "query", Required: true } && p != parameter)
-                .Select(p => $"{p.Name}={p.Format switch { "uuid" => Guid.NewGuid().ToString(), "date" => "2027-04-01", _ => "2027" }}");
+                .Select(p => $"{p.Name}={OpenApiWalk.PlainValue(p)}");
             var url = OpenApiWalk.FillPath(operation.Path, _ => Guid.NewGuid().ToString()) + "?" + string.Join("&", others);
             var problem = await Refused(url, 400, Policies.RolesByPolicy[operation.Policy!][0]);
             Errors(problem).ShouldBe([parameter.Name], $"{operation} without {parameter.Name}");
