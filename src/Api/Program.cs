@@ -52,6 +52,8 @@ builder.Services.AddMarten(opts => KosodateStore.Configure(opts, connectionStrin
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().PersonalDataKeys());
+builder.Services.AddSingleton(sp => new ReadinessCheck(() => sp.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection(),
+    sp.GetRequiredService<KosodateShien.Application.Hosting.StartupGate>(), sp.GetRequiredService<ILogger<ReadinessCheck>>()));
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
@@ -111,6 +113,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UsePurposeRequired();
+app.UseParameterChecks();
 app.UseIdempotencyKeys();
 app.UseJsonBodyValidation();
 app.MapHealth();

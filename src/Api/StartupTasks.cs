@@ -12,7 +12,9 @@ public static class StartupTasks
     public static async Task RunAsync(WebApplication app)
     {
         var store = app.Services.GetRequiredService<IDocumentStore>();
+        var gate = app.Services.GetRequiredService<StartupGate>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        gate.MarkSchemaApplied();
         await CertificationRuleSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(store, CancellationToken.None);
@@ -21,7 +23,6 @@ public static class StartupTasks
         await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(store, CancellationToken.None);
         await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(store, CancellationToken.None);
 
-        var gate = app.Services.GetRequiredService<StartupGate>();
         if (!app.Configuration.GetValue("Demo:Seed", false))
         {
             gate.Open();

@@ -16,8 +16,7 @@ public static class CollectionReportEndpoints
     [WolverineGet("/api/reports/prescriptions", OperationId = "GetPrescriptionSchedule")]
     public static Task<PrescriptionSchedule> Prescriptions(DateOnly from, DateOnly to, IQuerySession session, CancellationToken ct)
     {
-        // The schedule looks back five years (時効) from the days; a missing day arrives as 0001-01-01, which cannot.
-        if (from.Year < 1900) throw new InvalidRequestException("from", "is required, on or after 1900-01-01.");
+        // from and to are required and from 1900 on (ParameterChecks): the five years the schedule looks back (時効) fit.
         if (to < from) throw new InvalidRequestException("to", "must not be before from.");
         return session.PrescriptionScheduleAsync(from, to, ct);
     }

@@ -102,8 +102,12 @@ public static class DirectDebitMandateEndpoints
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.ReadRecords)]
     [WolverineGet("/api/payers/{payerId}/direct-debit-mandates", OperationId = "ListDirectDebitMandates")]
-    public static async Task<IReadOnlyList<DirectDebitMandate>> List(Guid payerId, IQuerySession session, CancellationToken ct) =>
-        [.. (await session.Query<DirectDebitMandate>().Where(m => m.PayerId == payerId).ToListAsync(ct)).OrderByDescending(m => m.StartMonth).ThenByDescending(m => m.AppliedOn)];
+    public static async Task<IReadOnlyList<DirectDebitMandate>> List(Guid payerId, IQuerySession session, CancellationToken ct)
+    {
+        await session.RequirePersonAsync(payerId, "payer", ct);
+        return [.. (await session.Query<DirectDebitMandate>().Where(m => m.PayerId == payerId).ToListAsync(ct))
+            .OrderByDescending(m => m.StartMonth).ThenByDescending(m => m.AppliedOn)];
+    }
 
     /// <summary>One 口座振替.</summary>
     [Tags("Collection 納付管理")]

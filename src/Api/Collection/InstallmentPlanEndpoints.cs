@@ -53,6 +53,7 @@ public static class InstallmentPlanEndpoints
     [WolverineGet("/api/payers/{payerId}/installment-plans", OperationId = "ListInstallmentPlans")]
     public static async Task<IReadOnlyList<InstallmentPlanView>> List(Guid payerId, DateOnly? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        await session.RequirePersonAsync(payerId, "payer", ct);
         var day = asOf ?? clock.TodayJst();
         var plans = await session.Query<InstallmentPlan>().Where(p => p.PayerId == payerId).ToListAsync(ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, plans.SelectMany(p => p.ChargeIds).Distinct())).ToDictionary(c => c.Id);

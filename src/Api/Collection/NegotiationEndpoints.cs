@@ -76,6 +76,7 @@ public static class NegotiationEndpoints
     [WolverineGet("/api/payers/{payerId}/negotiations", OperationId = "ListNegotiations")]
     public static async Task<NegotiationLogView> List(Guid payerId, IQuerySession session, CancellationToken ct)
     {
+        await session.RequirePersonAsync(payerId, "payer", ct);
         var log = await session.LoadAsync<NegotiationLog>(NegotiationLog.IdFor(payerId), ct);
         return new NegotiationLogView(payerId, log?.Version ?? 0,
             [.. (log?.Entries ?? []).OrderBy(e => e.NegotiatedOn).Select(e => new NegotiationEntryView(e.EntryId, e.NegotiatedOn, e.Kind, e.Content, e.StaffUser, e.AcknowledgedChargeIds))]);

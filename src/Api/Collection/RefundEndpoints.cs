@@ -26,10 +26,13 @@ public static class RefundEndpoints
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.ReadRecords)]
     [WolverineGet("/api/payers/{id}/refunds", OperationId = "ListPayerRefunds")]
-    public static async Task<IReadOnlyList<PayerRefund>> List(Guid id, IQuerySession session, CancellationToken ct) =>
-        [.. (await session.Query<Charge>().Where(c => c.PayerId == id).ToListAsync(ct))
+    public static async Task<IReadOnlyList<PayerRefund>> List(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        await session.RequirePersonAsync(id, "payer", ct);
+        return [.. (await session.Query<Charge>().Where(c => c.PayerId == id).ToListAsync(ct))
             .SelectMany(c => c.Refunds.Select(r => new PayerRefund(r.RefundId, c.Id, c.CollectionNumber, c.Subject, c.Month, r.Amount, r.NotifiedOn, r.PaidOn)))
             .OrderBy(r => r.NotifiedOn).ThenBy(r => r.CollectionNumber, StringComparer.Ordinal)];
+    }
 
     /// <summary>Record that a 還付 was paid out.</summary>
     [Tags("Collection 納付管理")]

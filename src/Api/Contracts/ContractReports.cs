@@ -1,5 +1,6 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
+using KosodateShien.Domain.Facilities;
 using KosodateShien.Projections.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,10 +14,11 @@ public static class ContractReportEndpoints
     [Tags("Contracts 契約・利用者負担額")]
     [Authorize(Policy = Policies.ReadRecords)]
     [WolverineGet("/api/facilities/{id}/roster", OperationId = "GetFacilityRoster")]
-    public static Task<FacilityRoster> Roster(Guid id, DateOnly month, IQuerySession session, CancellationToken ct)
+    public static async Task<FacilityRoster> Roster(Guid id, DateOnly month, IQuerySession session, CancellationToken ct)
     {
         DateChecks.RequireMonth(month);
-        return session.RosterAsync(id, month, ct);
+        await session.RequireAsync<Facility>(id, "facility", ct);
+        return await session.RosterAsync(id, month, ct);
     }
 
     /// <summary>利用者負担額一覧: every placement's fee in force for the month, with totals (<c>month=YYYY-MM-01</c>).</summary>

@@ -61,6 +61,7 @@ public static class PlacementQueryEndpoints
     [WolverineGet("/api/children/{id}/fees", OperationId = "GetChildFeeHistory")]
     public static async Task<IReadOnlyList<FeeHistoryEntry>> Fees(Guid id, IQuerySession session, CancellationToken ct)
     {
+        await session.RequirePersonAsync(id, "child", ct);
         var entries = new List<FeeHistoryEntry>();
         foreach (var placement in await session.Query<Placement>().Where(p => p.ChildId == id).ToListAsync(ct))
             foreach (var e in await session.Events.FetchStreamAsync(placement.Id, token: ct))
@@ -81,6 +82,7 @@ public static class PlacementQueryEndpoints
     {
         if (from is { } f) DateChecks.RequireMonth(f, "from");
         if (to is { } t) DateChecks.RequireMonth(t, "to");
+        await session.RequirePersonAsync(id, "child", ct);
         var first = from ?? await session.Query<Placement>().Where(p => p.ChildId == id).OrderBy(p => p.StartsOn).Select(p => p.StartsOn).FirstOrDefaultAsync(ct);
         var last = to ?? FeeDeterminations.CurrentMonth(clock);
         if (first == default) return [];

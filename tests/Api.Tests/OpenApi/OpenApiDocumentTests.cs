@@ -13,6 +13,17 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task the_description_says_what_the_api_covers_and_how_it_answers()
+    {
+        var document = ApiClient.Json(await Host.Scenario(s => s.Get.Url("/swagger/v1/swagger.json")));
+        var description = document.GetProperty("info").GetProperty("description").GetString()!;
+        foreach (var covered in new[] { "住基・税", "教育・保育給付認定", "利用調整", "利用者負担額", "延長保育", "納付管理", "個人情報アクセス記録", "消去" })
+            description.ShouldContain(covered);
+        foreach (var convention in new[] { "`version`", "409", "application/problem+json", "`rule`", "X-Purpose" })
+            description.ShouldContain(convention);
+    }
+
+    [Fact]
     public async Task standard_data_items_carry_their_japanese_names()
     {
         var document = ApiClient.Json(await Host.Scenario(s => s.Get.Url("/swagger/v1/swagger.json")));

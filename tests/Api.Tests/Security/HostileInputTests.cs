@@ -39,14 +39,14 @@ public sealed partial class HostileInputTests(AppFixture fixture, ITestOutputHel
         foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/")))
         {
             if (!path.Value.TryGetProperty("post", out var operation)) continue;
-            var policy = PolicyOf(operation);
+            var policy = OpenApiWalk.PolicyOf(operation);
             if (policy is null) { failures.Add($"POST {path.Name}: no policy documented"); continue; }
             operations++;
             var role = Policies.RolesByPolicy[policy][0];
             var token = Fixture.Token($"hostile-{role}", role);
             var url = PathParameter().Replace(path.Name, _ => Guid.NewGuid().ToString());
 
-            var (contentType, schema) = RequestBodyOf(operation);
+            var (contentType, schema) = OpenApiSchemas.RequestBodyOf(operation);
             var bodies = contentType is null or "application/json" ? JsonBodies(schema, schemas) : FileBodies(contentType);
             foreach (var (hostile, bytes, type) in bodies)
             {
@@ -109,7 +109,7 @@ public sealed partial class HostileInputTests(AppFixture fixture, ITestOutputHel
             yield break;
         }
 
-        var template = Template(schema.Value, schemas, 0);
+        var template = OpenApiSchemas.Template(schema.Value, schemas);
         var strings = Fields(schema.Value, schemas, 0, f => f.Kind == FieldKind.Text).ToList();
         var dates = Fields(schema.Value, schemas, 0, f => f.Kind == FieldKind.Date).ToList();
         var objects = Fields(schema.Value, schemas, 0, f => f.Kind == FieldKind.Object).ToList();
@@ -197,82 +197,13 @@ public sealed partial class HostileInputTests(AppFixture fixture, ITestOutputHel
     /// <summary>A property inside the body: its path (property names; "[0]" for an array's first item) and kind.</summary>
     private sealed record Field(string[] Path, FieldKind Kind, bool DateTime = false);
 
-    private static (string? ContentType, JsonElement? Schema) RequestBodyOf(JsonElement operation)
-    {
-        if (!operation.TryGetProperty("requestBody", out var body) || !body.TryGetProperty("content", out var content)) return (null, null);
-        foreach (var type in content.EnumerateObject())
-        {
-            if (type.Name.Contains("json", StringComparison.Ordinal))
-                return ("application/json", type.Value.TryGetProperty("schema", out var schema) ? schema : null);
-        }
-        var first = content.EnumerateObject().First();
-        return (first.Name, null);
-    }
-
-    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            if (schema.TryGetProperty("$ref", out var reference))
-                schema = schemas.GetProperty(reference.GetString()!.Split('/').Last());
-            else if (schema.TryGetProperty("allOf", out var all) && all.GetArrayLength() > 0 && !schema.TryGetProperty("properties", out _))
-                schema = all[0];
-            else if ((schema.TryGetProperty("oneOf", out var one) || schema.TryGetProperty("anyOf", out one)) && one.GetArrayLength() > 0)
-                schema = one.EnumerateArray().FirstOrDefault(s => TypeOf(s) != "null", one[0]);
-            else break;
-        }
-        return schema;
-    }
-
-    private static string? TypeOf(JsonElement schema)
-    {
-        if (!schema.TryGetProperty("type", out var type)) return schema.TryGetProperty("properties", out _) ? "object" : null;
-        if (type.ValueKind == JsonValueKind.String) return type.GetString();
-        return type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null");
-    }
-
-    /// <summary>A body that matches the schema: every property filled with a plausible value (ids random).</summary>
-    private static JsonNode? Template(JsonElement schema, JsonElement schemas, int depth)
-    {
-        schema = Resolve(schema, schemas);
-        if (depth > 6) return null;
-        if (schema.TryGetProperty("enum", out var values))
-            return values.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => JsonNode.Parse(v.GetRawText())).FirstOrDefault();
-        var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
-        switch (TypeOf(schema))
-        {
-            case "object":
-                var result = new JsonObject();
-                if (schema.TryGetProperty("properties", out var properties))
-                    foreach (var property in properties.EnumerateObject())
-                        result[property.Name] = Template(property.Value, schemas, depth + 1);
-                return result;
-            case "array":
-                return schema.TryGetProperty("items", out var items) ? new JsonArray(Template(items, schemas, depth + 1)) : new JsonArray();
-            case "integer": return JsonValue.Create(1);
-            case "number": return JsonValue.Create(1);
-            case "boolean": return JsonValue.Create(false);
-            case "string":
-                return format switch
-                {
-                    "uuid" => JsonValue.Create(Guid.NewGuid().ToString()),
-                    "date" => JsonValue.Create("2025-04-01"),
-                    "date-time" => JsonValue.Create("2025-04-01T09:00:00+09:00"),
-                    "time" => JsonValue.Create("09:00:00"),
-                    "int32" or "int64" or "double" or "decimal" => JsonValue.Create("1"),
-                    _ => JsonValue.Create("テスト"),
-                };
-            default: return null;
-        }
-    }
-
     private static IEnumerable<Field> Fields(JsonElement schema, JsonElement schemas, int depth, Func<Field, bool> wanted, string[]? path = null)
     {
         path ??= [];
-        schema = Resolve(schema, schemas);
+        schema = OpenApiSchemas.Resolve(schema, schemas);
         if (depth > 6) yield break;
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
-        var type = TypeOf(schema);
+        var type = OpenApiSchemas.TypeOf(schema);
         var kind = schema.TryGetProperty("enum", out _) ? FieldKind.Other : type switch
         {
             "string" when format is "date" or "date-time" => FieldKind.Date,
@@ -305,13 +236,6 @@ public sealed partial class HostileInputTests(AppFixture fixture, ITestOutputHel
             else if (parent is JsonObject obj) obj[last] = value(field);
         }
         return copy;
-    }
-
-    private static string? PolicyOf(JsonElement operation)
-    {
-        if (!operation.TryGetProperty("description", out var description)) return null;
-        var match = Regex.Match(description.GetString() ?? "", @"Policy `([^`]+)`");
-        return match.Success ? match.Groups[1].Value : null;
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";

@@ -166,7 +166,8 @@ public sealed class KestrelHardeningTests(KestrelApiHost api) : IClassFixture<Ke
         using var refused = await client.SendAsync(Request(HttpMethod.Get, "/api/certification-queue"));
         await ShouldBeRateLimited(refused);
         for (var i = 0; i < 5; i++)
-            (await client.SendAsync(Request(HttpMethod.Get, "/health"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            foreach (var probe in new[] { "/health", "/health/live", "/health/ready" })
+                (await client.SendAsync(Request(HttpMethod.Get, probe))).StatusCode.ShouldBe(HttpStatusCode.OK, probe);
     }
 
     [Fact]
