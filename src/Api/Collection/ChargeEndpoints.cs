@@ -149,7 +149,10 @@ public static class ChargeEndpoints
     private static (UpdatedAggregate, Events, OutgoingMessages) Then(Charge charge, object? e) =>
         e is null ? (new UpdatedAggregate(), new Events([]), []) : (new UpdatedAggregate(), new Events([e]), [.. OverpaymentFollowUp.For(Charge.Evolve(charge, e)!)]);
 
-    /// <summary>A payer's account (収納状況): every charge with the totals owed, paid and overpaid, as of <c>asOf</c> (today by default).</summary>
+    /// <summary>
+    /// A payer's account (収納状況): every charge with the totals owed, paid and overpaid, as of <c>asOf</c> (today by default).
+    /// A registered person with no charges has an empty account; an id that is no registered person is 404.
+    /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.ReadRecords)]
     [WolverineGet("/api/payers/{id}/account", OperationId = "GetPayerAccount")]
@@ -157,6 +160,7 @@ public static class ChargeEndpoints
     {
         var day = asOf ?? clock.TodayJst();
         var charges = await session.Query<Charge>().Where(c => c.PayerId == id).ToListAsync(ct);
+        if (charges.Count == 0 && !await session.Query<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException($"No payer (納入義務者) {id}.");
         var views = charges.Where(c => c.AssessedOn <= day).OrderBy(c => c.DueDate).ThenBy(c => c.Subject).Select(c => ChargeView.Of(c, day)).ToList();
         return new PayerAccount(id, day, views.Sum(v => v.CancelledOn is null ? v.Amount : 0), views.Sum(v => v.Paid), views.Sum(v => v.Outstanding),
             views.Sum(v => v.Overpaid), views.Sum(v => v.RefundDue), views);

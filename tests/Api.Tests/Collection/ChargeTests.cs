@@ -58,6 +58,18 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     }
 
     [Fact]
+    public async Task the_account_of_a_payer_who_is_no_registered_person_is_404_and_of_one_without_charges_empty()
+    {
+        var family = await Api.RegisteredFamily(Birth);
+        var empty = await Api.GetJson($"/api/payers/{family.MotherId}/account", ApiClient.Finance);
+        (empty.GetProperty("charges").GetArrayLength(), empty.GetProperty("charged").GetInt64(), empty.GetProperty("outstanding").GetInt64()).ShouldBe((0, 0L, 0L));
+
+        var unknown = await Api.Get($"/api/payers/{Guid.NewGuid()}/account", 404, ApiClient.Finance);
+        unknown.Context.Response.ContentType.ShouldNotBeNull().ShouldStartWith("application/problem+json");
+        ApiClient.Json(unknown).GetProperty("rule").GetString().ShouldBe("not-found");
+    }
+
+    [Fact]
     public async Task payments_settle_the_charge_the_view_answers_for_any_day_and_an_excess_is_refunded()
     {
         var (id, payer) = await ChargedByHand(30_000);
