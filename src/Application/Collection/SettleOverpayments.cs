@@ -10,9 +10,9 @@ public sealed record SettleOverpayments(Guid PayerId);
 public static class SettleOverpaymentsHandler
 {
     /// <summary>
-    /// 充当 and 還付 for every 過誤納 of the payer, dated today, in the order the collection rules in force set. A charge
-    /// the 充当 pays off after its 納期限 gets its 延滞金 (the 充当 counts as a receipt on the 充当 day), as a payment
-    /// would. Each charge is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine
+    /// 充当 and 還付 for every 過誤納 of the payer, made today, in the order the collection rules in force set, each 充当
+    /// taking effect on its 充当適状日. A charge the 充当 pays off after its 納期限 gets its 延滞金 (the 充当 counts as a
+    /// receipt on its 充当適状日), as a payment would. Each charge is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine
     /// retries) rather than being overwritten; with nothing overpaid it appends nothing.
     /// </summary>
     public static async Task Handle(SettleOverpayments message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -27,7 +27,8 @@ public static class SettleOverpaymentsHandler
             var charge = byId[group.Key];
             var events = group.Select(e => e.Event).ToList();
             if (events.Any(e => e is AppropriationReceived)
-                && await LateFeeAssessment.AssessAsync(session, events.Aggregate((Charge?)charge, Charge.Evolve)!, today, ct) is { } lateFee)
+                && events.Aggregate((Charge?)charge, Charge.Evolve) is { } settled
+                && await LateFeeAssessment.AssessAsync(session, settled, settled.LastReceiptOn ?? today, ct) is { } lateFee)
                 events.Add(lateFee);
             session.Events.Append(charge.Id, charge.Version + events.Count, [.. events]);
         }

@@ -110,13 +110,16 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
         await Host.ExecuteAndWaitAsync(async () =>
             await Api.PostJson($"/api/charges/{april}/payments", new { amount = 40_000, paidOn = new DateOnly(2027, 5, 20) }, 200, ApiClient.Finance));
 
-        var mayCharge = await Charge(may, "2027-05-20");
+        // May is not due before 05-31: the 充当 made on 05-20 takes effect then (充当適状日).
+        var mayCharge = await Charge(may, "2027-05-31");
         (mayCharge.GetProperty("status").GetString(), mayCharge.GetProperty("paid").GetInt64()).ShouldBe(("paid", 4_500L));
         mayCharge.GetProperty("appropriations")[0].GetProperty("otherChargeId").GetGuid().ShouldBe(april);
-        var aprilCharge = await Charge(april, "2027-05-20");
+        var waiting = await Charge(may, "2027-05-20");
+        (waiting.GetProperty("status").GetString(), waiting.GetProperty("pendingAppropriations")[0].GetProperty("effectiveOn").GetString()).ShouldBe(("open", "2027-05-31"));
+        var aprilCharge = await Charge(april, "2027-05-31");
         (aprilCharge.GetProperty("overpaid").GetInt64(), aprilCharge.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 5_500L));
         aprilCharge.GetProperty("appropriations")[0].GetProperty("amount").GetInt64().ShouldBe(-4_500);
-        var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-05-20", ApiClient.Finance);
+        var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-05-31", ApiClient.Finance);
         (account.GetProperty("charged").GetInt64(), account.GetProperty("outstanding").GetInt64(), account.GetProperty("refundDue").GetInt64())
             .ShouldBe((34_500L, 0L, 5_500L));
     }

@@ -221,7 +221,9 @@ public class OverpaymentSettlementTests
         refund.Amount.ShouldBe(3_000);
         var after = Apply(charges, events);
         (after[0].Overpaid, after[0].RefundDue).ShouldBe((0L, 3_000L));
-        after[0].AsOf(new DateOnly(2027, 6, 9)).Overpaid.ShouldBe(10_000);
+        // Each 充当 counts from its 充当適状日 (the 納期限 of a charge paid in advance), the 還付 from its 通知日.
+        new[] { new DateOnly(2027, 5, 30), new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 10), new DateOnly(2027, 6, 30) }
+            .Select(day => after[0].AsOf(day).Overpaid).ShouldBe([10_000L, 7_000L, 4_000L, 0L]);
     }
 }
 
