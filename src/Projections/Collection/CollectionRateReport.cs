@@ -17,8 +17,9 @@ namespace KosodateShien.Projections.Collection;
 /// </param>
 /// <param name="Collected">
 /// 収納額: payments by 日計日 and 充当 received from other charges, less 充当 given to other charges, 還付 notified and 過誤納 not
-/// yet settled — what was received and kept against the 調定額. 滞納繰越分: only what came in after the carry (納付日 after
-/// 出納閉鎖日; the closing settled what was paid by then).
+/// yet settled — what was received and kept against the 調定額. A 充当 counts on the 日計日 of <see cref="ChargeAppropriation.BooksOn"/>
+/// (see <see cref="CollectionRate"/>). 滞納繰越分: only what came in after the carry (納付日 after 出納閉鎖日; the closing settled what
+/// was paid by then).
 /// </param>
 /// <param name="WrittenOff">不納欠損額</param>
 /// <param name="Outstanding">収入未済額 (未納額)</param>
@@ -56,6 +57,15 @@ public sealed record CollectionRateMonth(DateOnly Month, bool AdjustmentPeriod, 
 public sealed record CollectionRateReport(int FiscalYear, DateOnly AsOf, bool Final, CollectionRateFigures CurrentYear, CollectionRateFigures Arrears,
     CollectionRateFigures Total, IReadOnlyList<CollectionRateMonth> Months);
 
+/// <summary>
+/// The 収納率 report. It reads the books: a payment counts on its 日計日, and a 充当 (a transfer inside the books from the
+/// charge that holds a 過誤納 to one that owes) on its own 日計日, chosen as the later of its 充当適状日 and the 日計日 of the
+/// receipt whose excess it moves (<see cref="ChargeAppropriation.BooksOn"/>). Not the day it was made: a 充当 takes effect on its
+/// 充当適状日 (地方税法17条の2④ の例), so one made in July for money paid and booked in June is a June receipt of the charge it
+/// pays, in that 年度's books if June is in its 出納整理期間. Not the 充当適状日 alone: money paid on 5/31 and booked on 6/1 is
+/// not in the books on 5/31, and the 充当 cannot move it out of them earlier — counting it then would show the paying charge
+/// below nothing and the year's 収入未済 short; so a 充当 follows the money, as the 出納閉鎖 does.
+/// </summary>
 public static class CollectionRate
 {
     /// <summary>The 年度's months: April to March, then the 出納整理期間 (April and May of the next year).</summary>
@@ -102,7 +112,11 @@ public static class CollectionRate
     /// paid by <paramref name="settledBy"/>, which its 決算繰越調定額 already reflects; everything else as of the day.
     /// </summary>
     private static Charge Books(Charge charge, DateOnly day, DateOnly? settledBy) =>
-        (charge with { Payments = [.. charge.Payments.Where(p => p.BookedOn <= day || p.PaidOn <= settledBy)] }).AsOf(day);
+        (charge with
+        {
+            Payments = [.. charge.Payments.Where(p => p.BookedOn <= day || p.PaidOn <= settledBy)],
+            Appropriations = [.. charge.Appropriations.Where(a => a.BooksOn <= day || a.TakesEffectOn <= settledBy)],
+        }).AsOf(day);
 
     private static long AssessedAmount(Charge books) => books.CancelledOn is null ? books.Amount : 0;
 
@@ -155,7 +169,7 @@ public static class CollectionRate
         private static HashSet<DateOnly> ChangeMonths(Charge charge)
         {
             var days = charge.Payments.Select(p => p.BookedOn)
-                .Concat(charge.Appropriations.Select(a => a.On))
+                .Concat(charge.Appropriations.Select(a => a.BooksOn))
                 .Concat(charge.Refunds.Select(r => r.NotifiedOn))
                 .Concat(charge.Corrections.Select(c => c.CorrectedOn));
             if (charge.CancelledOn is { } cancelled) days = days.Append(cancelled);
