@@ -474,14 +474,16 @@ public sealed partial record Charge(
     public static DateOnly ClosingDayOf(int fiscalYear) => new(fiscalYear + 1, 5, 31);
 
     /// <summary>
-    /// 滞納繰越 at the closing of <paramref name="fiscalYear"/>: a 現年度 charge of that year still unpaid on 出納閉鎖日 moves
-    /// into the next year's books with what is unpaid as 決算繰越調定額; nothing for a charge of another 調定年度, paid, or cancelled.
+    /// 滞納繰越 at the closing of <paramref name="fiscalYear"/>: a charge in that year's books still unpaid in them on 出納閉鎖日
+    /// moves into the next year's books with what is unpaid as 決算繰越調定額; nothing for a charge of another 調定年度, paid,
+    /// or cancelled. The 出納整理期間 is about what the books received, so receipts count by 日計日 (<see cref="BooksAsOf"/>),
+    /// as in the 収納率: a payment made on 31 May and booked on 1 June is a receipt of the next 年度 against the carried charge.
     /// </summary>
     public ChargeCarriedForward? CarryForwardAt(int fiscalYear)
     {
         var closedOn = ClosingDayOf(fiscalYear);
         if (AssessmentFiscalYear != fiscalYear || CancelledOn is not null) return null;
-        var unpaid = AsOf(closedOn).Outstanding;
+        var unpaid = BooksAsOf(closedOn).Outstanding;
         return unpaid == 0 ? null : new ChargeCarriedForward(Id, fiscalYear, fiscalYear + 1, closedOn, unpaid);
     }
 

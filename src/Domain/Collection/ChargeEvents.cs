@@ -89,7 +89,7 @@ public sealed record RefundPaid(Guid ChargeId, Guid RefundId, DateOnly PaidOn);
 /// </summary>
 /// <param name="ToFiscalYear">繰越年度</param>
 /// <param name="CarriedOn">繰越年月日 (出納閉鎖日)</param>
-/// <param name="Amount">決算繰越調定額 (the amount unpaid at 出納閉鎖)</param>
+/// <param name="Amount">決算繰越調定額 (the amount unpaid in the books at 出納閉鎖: receipts by 日計日)</param>
 public sealed record ChargeCarriedForward(Guid ChargeId, int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);
 
 /// <summary>

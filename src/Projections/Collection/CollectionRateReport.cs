@@ -8,7 +8,7 @@ namespace KosodateShien.Projections.Collection;
 /// 収納状況 of one section of a 年度's books (現年度分, 滞納繰越分, or both: 合計) at the end of the report's day. Per charge,
 /// hence per section, on any day up to and at the end of the 年度 (出納閉鎖日):
 /// <c>Assessed = Collected + WrittenOff + Outstanding</c> (調定額 = 収納額 + 不納欠損額 + 収入未済額); for 滞納繰越分 as long as
-/// nothing dated on or before the carry was recorded after the closing (the 決算繰越調定額 could not reflect it).
+/// nothing booked on or before the carry was recorded after the closing (the 決算繰越調定額 could not reflect it).
 /// </summary>
 /// <param name="Charges">件数 (charges of the section not cancelled by the day)</param>
 /// <param name="Assessed">
@@ -18,8 +18,8 @@ namespace KosodateShien.Projections.Collection;
 /// <param name="Collected">
 /// 収納額: payments by 日計日 and 充当 received from other charges, less 充当 given to other charges, 還付 notified and 過誤納 not
 /// yet settled — what was received and kept against the 調定額. A 充当 counts on the 日計日 of <see cref="ChargeAppropriation.BooksOn"/>
-/// (see <see cref="CollectionRate"/>). 滞納繰越分: only what came in after the carry (納付日 after 出納閉鎖日; the closing settled what
-/// was paid by then).
+/// (see <see cref="CollectionRate"/>). 滞納繰越分: only what the books received after the carry (日計日 after 出納閉鎖日; the
+/// closing, by 日計日 too, carried what they had not received by then).
 /// </param>
 /// <param name="WrittenOff">不納欠損額</param>
 /// <param name="Outstanding">収入未済額 (未納額)</param>
@@ -107,17 +107,6 @@ public static class CollectionRate
     public static decimal? RateOf(long collected, long assessed) =>
         assessed == 0 ? null : Math.Round(collected * 100m / assessed, 1, MidpointRounding.AwayFromZero);
 
-    /// <summary>
-    /// The charge as the books stand at the end of <paramref name="day"/>: payments by 日計日, plus (for a carried charge) those
-    /// paid by <paramref name="settledBy"/>, which its 決算繰越調定額 already reflects; everything else as of the day.
-    /// </summary>
-    private static Charge Books(Charge charge, DateOnly day, DateOnly? settledBy) =>
-        (charge with
-        {
-            Payments = [.. charge.Payments.Where(p => p.BookedOn <= day || p.PaidOn <= settledBy)],
-            Appropriations = [.. charge.Appropriations.Where(a => a.BooksOn <= day || a.TakesEffectOn <= settledBy)],
-        }).AsOf(day);
-
     private static long AssessedAmount(Charge books) => books.CancelledOn is null ? books.Amount : 0;
 
     private static long WrittenOff(Charge books) => books.CancelledOn is null ? books.WriteOff?.Amount ?? 0 : 0;
@@ -138,9 +127,8 @@ public static class CollectionRate
         /// </summary>
         public void Add(Charge charge, DateOnly day, ChargeCarryForward? carry)
         {
-            var settledBy = carry?.CarriedOn;
-            var start = carry is null ? null : Books(charge, carry.CarriedOn, settledBy);
-            var end = Books(charge, day, settledBy);
+            var start = carry is null ? null : charge.BooksAsOf(carry.CarriedOn);
+            var end = charge.BooksAsOf(day);
             var assessed = carry is null ? AssessedAmount(end) : carry.Amount + AssessedAmount(end) - AssessedAmount(start!);
             if (end.CancelledOn is null) _charges++;
             Assessed += assessed;
@@ -159,7 +147,7 @@ public static class CollectionRate
             {
                 var monthEnd = Min(months[i].AddMonths(1).AddDays(-1), day);
                 if (carry is not null && monthEnd <= carry.CarriedOn) continue;
-                if (i == 0 || changes.Contains(months[i])) toDate = Books(charge, monthEnd, settledBy).Collected - (start?.Collected ?? 0);
+                if (i == 0 || changes.Contains(months[i])) toDate = charge.BooksAsOf(monthEnd).Collected - (start?.Collected ?? 0);
                 CollectedToDate[i] += toDate;
             }
         }
