@@ -17,9 +17,9 @@ namespace KosodateShien.Projections.Collection;
 /// </param>
 /// <param name="Collected">
 /// 収納額: payments by 日計日 and 充当 received from other charges, less 充当 given to other charges, 還付 notified and 過誤納 not
-/// yet settled — what was received and kept against the 調定額. A 充当 counts on the 日計日 of <see cref="ChargeAppropriation.BooksOn"/>
-/// (see <see cref="CollectionRate"/>). 滞納繰越分: only what the books received after the carry (日計日 after 出納閉鎖日; the
-/// closing, by 日計日 too, carried what they had not received by then).
+/// yet settled — what was received and kept against the 調定額. A 充当 counts on its 充当適状日, or on the 日計日 of the receipt
+/// whose excess it moves when that was booked later. 滞納繰越分: only what the books received after the carry (日計日 after
+/// 出納閉鎖日; the closing, by 日計日 too, carried what they had not received by then).
 /// </param>
 /// <param name="WrittenOff">不納欠損額</param>
 /// <param name="Outstanding">収入未済額 (未納額)</param>
