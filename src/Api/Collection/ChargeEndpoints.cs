@@ -67,8 +67,13 @@ public sealed record ChargeCancellationRequest(DateOnly CancelledOn, string Reas
 /// <summary>The new charge's id, 徴収番号 and version.</summary>
 public sealed record ChargeCreated(Guid Id, string CollectionNumber, int Version) : CreationResponse($"/api/charges/{Id}");
 
-/// <summary>A recorded payment, with what the charge owes or holds in excess after it.</summary>
-public sealed record PaymentRecorded(Guid ChargeId, Guid PaymentId, int Version, long Outstanding, long Overpaid);
+/// <summary>A recorded payment, with what the charge owes after it, and what it paid beyond that and where that went.</summary>
+/// <param name="Version">the stream version after the payment and the 充当・還付 it led to</param>
+/// <param name="Outstanding">未納額 left on the charge</param>
+/// <param name="Overpaid">過誤納額 the payment left on the charge, settled in the same transaction: <paramref name="Appropriated"/> + <paramref name="Refunded"/></param>
+/// <param name="Appropriated">充当額: of the 過誤納, what was applied to the payer's other unpaid charges (each counting as paid on its 充当適状日)</param>
+/// <param name="Refunded">還付額: of the 過誤納, what is to be refunded (listed under the payer's refunds)</param>
+public sealed record PaymentRecorded(Guid ChargeId, Guid PaymentId, int Version, long Outstanding, long Overpaid, long Appropriated, long Refunded);
 
 public static class ChargeEndpoints
 {
@@ -106,13 +111,15 @@ public static class ChargeEndpoints
     public static Task<IReadOnlyList<EventRecord>?> History(Guid id, IQuerySession session, CancellationToken ct) => session.HistoryAsync<Charge>(id, ct);
 
     /// <summary>
-    /// Record a payment (収納). Any positive amount is taken, also beyond what is owed (the excess is a 過誤納). Without
-    /// <c>version</c> payments arriving together are all recorded, one after another; with it, a charge that moved on is 409.
+    /// Record a payment (収納). Any positive amount is taken, also beyond what is owed: the excess (過誤納) is applied (充当)
+    /// to the payer's other unpaid charges or refunded (還付) in the same transaction, so the next read shows it. Without
+    /// <c>version</c> payments arriving together are all recorded, one after another; with it, a charge that moved on is
+    /// 409. A payment whose excess would be applied to a charge being written at the same moment may be refused (409).
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/payments", OperationId = "RecordPayment")]
-    public static async Task<(PaymentRecorded, OutgoingMessages)> Pay(Guid id, PaymentRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<PaymentRecorded> Pay(Guid id, PaymentRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         DateChecks.NotInFuture(request.PaidOn, clock, "paidOn");
         // The stream row stays locked until the commit, so a payment arriving meanwhile waits and then sees this one.
@@ -122,34 +129,47 @@ public static class ChargeEndpoints
         var received = charge.Receive(request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn, request.Channel ?? PaymentChannel.Counter);
         stream.AppendOne(received);
         var after = Charge.Evolve(charge, received)!;
-        var newVersion = charge.Version + 1;
+        List<Charge> written = [];
         if (await LateFeeAssessment.AssessAsync(session, after, request.PaidOn, ct) is { } lateFee)
         {
-            stream.AppendOne(lateFee);
-            newVersion++;
+            stream.AppendOne(lateFee.Assessed);
+            written.Add(lateFee.Charge);
         }
-        return (new PaymentRecorded(id, received.PaymentId, newVersion, after.Outstanding, after.Overpaid), [.. OverpaymentFollowUp.For(after)]);
+        written.Add(after);
+        var settled = await OverpaymentSettlements.SettleAsync(session, written, clock.TodayJst(), ct);
+        settled.AppendTo(session);
+        return new PaymentRecorded(id, received.PaymentId, (int)stream.CurrentVersion!.Value, after.Outstanding, after.Overpaid, settled.AppropriatedFrom(id),
+            settled.RefundedFrom(id));
     }
 
-    /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納, applied to the payer's other charges or refunded).</summary>
+    /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納, applied to the payer's other charges or refunded in the same transaction).</summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/corrections", OperationId = "CorrectCharge")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Correct(ChargeCorrectionRequest request, [WriteAggregate] Charge charge) =>
-        Then(charge, charge.AtVersion(request.Version).Correct(request.Amount, request.CorrectedOn, request.Reason.Trim()));
+    public static Task<(UpdatedAggregate, Events)> Correct(ChargeCorrectionRequest request, [WriteAggregate] Charge charge, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct) =>
+        Then(session, charge, charge.AtVersion(request.Version).Correct(request.Amount, request.CorrectedOn, request.Reason.Trim()), clock, ct);
 
-    /// <summary>調定取消 (what was paid on it becomes a 過誤納, applied to the payer's other charges or refunded).</summary>
+    /// <summary>調定取消 (what was paid on it becomes a 過誤納, applied to the payer's other charges or refunded in the same transaction).</summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/cancellation", OperationId = "CancelCharge")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Cancel(ChargeCancellationRequest request, [WriteAggregate] Charge charge) =>
-        Then(charge, charge.AtVersion(request.Version).Cancel(request.CancelledOn, request.Reason.Trim()));
+    public static Task<(UpdatedAggregate, Events)> Cancel(ChargeCancellationRequest request, [WriteAggregate] Charge charge, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct) =>
+        Then(session, charge, charge.AtVersion(request.Version).Cancel(request.CancelledOn, request.Reason.Trim()), clock, ct);
 
-    /// <summary>The event (if any), and the 充当・還付 it calls for when it leaves the charge overpaid.</summary>
-    private static (UpdatedAggregate, Events, OutgoingMessages) Then(Charge charge, object? e) =>
-        e is null ? (new UpdatedAggregate(), new Events([]), []) : (new UpdatedAggregate(), new Events([e]), [.. OverpaymentFollowUp.For(Charge.Evolve(charge, e)!)]);
+    /// <summary>The event (if any), followed by the 充当・還付 of the 過誤納 it leaves (the other charges' side is appended by the settlement).</summary>
+    private static async Task<(UpdatedAggregate, Events)> Then(IDocumentSession session, Charge charge, object? e, TimeProvider clock, CancellationToken ct)
+    {
+        if (e is null) return (new UpdatedAggregate(), new Events([]));
+        var settled = await OverpaymentSettlements.SettleAsync(session, [Charge.Evolve(charge, e)!], clock.TodayJst(), ct);
+        return (new UpdatedAggregate(), new Events([e, .. settled.For(charge.Id)]));
+    }
 
-    /// <summary>A payer's account (収納状況): every charge with the totals owed, paid and overpaid, as of <c>asOf</c> (today by default).</summary>
+    /// <summary>
+    /// A payer's account (収納状況): every charge with the totals owed, paid and overpaid, as of <c>asOf</c> (today by default).
+    /// A registered person with no charges has an empty account; an id that is no registered person is 404.
+    /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.ReadRecords)]
     [WolverineGet("/api/payers/{id}/account", OperationId = "GetPayerAccount")]
@@ -157,6 +177,7 @@ public static class ChargeEndpoints
     {
         var day = asOf ?? clock.TodayJst();
         var charges = await session.Query<Charge>().Where(c => c.PayerId == id).ToListAsync(ct);
+        if (charges.Count == 0 && !await session.Query<Person>().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException($"No payer (納入義務者) {id}.");
         var views = charges.Where(c => c.AssessedOn <= day).OrderBy(c => c.DueDate).ThenBy(c => c.Subject).Select(c => ChargeView.Of(c, day)).ToList();
         return new PayerAccount(id, day, views.Sum(v => v.CancelledOn is null ? v.Amount : 0), views.Sum(v => v.Paid), views.Sum(v => v.Outstanding),
             views.Sum(v => v.Overpaid), views.Sum(v => v.RefundDue), views);

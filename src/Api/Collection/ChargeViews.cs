@@ -22,7 +22,11 @@ namespace KosodateShien.Api.Collection;
 /// <param name="CarriedToFiscalYear">繰越年度</param>
 /// <param name="Dunning">the 督促 (発行日, 指定期限, 督促手数料; 返戻日 and 公示送達 (公示日, 送達日, its 指定期限) when the 督促状 came back), when issued by <paramref name="AsOf"/></param>
 /// <param name="Renewals">時効の更新 by <paramref name="AsOf"/> (督促, 一部納付, 分納誓約, 納付相談での債務承認)</param>
-/// <param name="Appropriations">充当: received from another charge's 過誤納 (positive) or given to another charge (negative)</param>
+/// <param name="Appropriations">
+/// 充当 in effect by <paramref name="AsOf"/>: received from another charge's 過誤納 (positive) or given to another charge (negative);
+/// each made on <c>on</c> and in effect from its 充当適状日 <c>effectiveOn</c>
+/// </param>
+/// <param name="PendingAppropriations">充当 made by <paramref name="AsOf"/> that take effect later (one into a charge not yet due counts from its 納期限)</param>
 /// <param name="Refunds">還付 (通知日, 額, 還付日)</param>
 /// <param name="RefundDue">還付未済額</param>
 /// <param name="Stopped">督促・催告停止 in force on <paramref name="AsOf"/></param>
@@ -35,7 +39,7 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
     DateOnly Month, DateOnly AsOf, ChargeStatus Status, long Amount, long Paid, long Outstanding, long Overpaid, DateOnly DueDate, DateOnly PrescriptionDate, long LateFee,
     bool CarriedForward, int? CarriedToFiscalYear, DateOnly AssessedOn, int? RuleVersion, Guid? NoticeId, IReadOnlyList<ChargeCorrection> Corrections,
     IReadOnlyList<ChargePayment> Payments, DateOnly? CancelledOn, string? CancellationReason, ChargeDunning? Dunning, IReadOnlyList<PrescriptionRenewal> Renewals,
-    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, bool Stopped,
+    IReadOnlyList<ChargeAppropriation> Appropriations, IReadOnlyList<ChargeAppropriation> PendingAppropriations, IReadOnlyList<ChargeRefund> Refunds, long RefundDue, Guid? LateFeeChargeId, bool Stopped,
     IReadOnlyList<ChargeCollectionStop> Stops, IReadOnlyList<ChargeReminder> Reminders, IReadOnlyList<ChargeExecutionSuspension> Suspensions,
     IReadOnlyList<Domain.Collection.DirectDebit.DirectDebitFailed> DebitFailures, int Version)
 {
@@ -46,7 +50,7 @@ public sealed record ChargeView(Guid Id, string CollectionNumber, Guid PayerId, 
             charge.Month, asOf, then.StatusOn(asOf), then.Amount, then.Paid, then.Outstanding, then.Overpaid, charge.DueDate, then.PrescriptionDate, then.LateFee, then.CarryForward is not null,
             then.CarryForward?.ToFiscalYear,
             charge.AssessedOn, charge.RuleVersion, charge.Source.NoticeId, then.Corrections, then.Payments, then.CancelledOn, then.CancellationReason, then.Dunning,
-            then.Renewals, then.Appropriations, then.Refunds, then.RefundDue, then.LateFeeChargeId, then.IsStoppedOn(asOf), then.Stops ?? [], then.Reminders ?? [],
+            then.Renewals, then.Appropriations, [.. charge.Appropriations.Where(a => a.On <= asOf && a.TakesEffectOn > asOf)], then.Refunds, then.RefundDue, then.LateFeeChargeId, then.IsStoppedOn(asOf), then.Stops ?? [], then.Reminders ?? [],
             then.Suspensions ?? [], then.DebitFailures ?? [], charge.Version);
     }
 }

@@ -71,17 +71,15 @@ public static class DirectDebitFileEndpoints
     /// Import the bank's 振替結果 file (the body, as the bank sent it). A faulty file, or one that does not answer a request
     /// line for line, is refused whole (422, every line and field named) and nothing is recorded. 振替済 lines become
     /// payments (日計日 <c>bookedOn</c>, the 振替日 when left out); the others 振替不能 with their 不能事由; codes 2, 3 and 4 end
-    /// the 口座振替.
+    /// the 口座振替. A debit of a charge paid meanwhile leaves a 過誤納, applied (充当) or refunded (還付) in the same transaction.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [FileBody("application/octet-stream", "The bank's 全銀 振替結果 file: 120-byte records, Shift_JIS, CRLF.")]
     [WolverinePost("/api/direct-debit/results", OperationId = "ImportDirectDebitResults")]
-    public static async Task<(DebitResultsSummary, OutgoingMessages)> ImportResults(HttpRequest request, DateOnly? bookedOn, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<DebitResultsSummary> ImportResults(HttpRequest request, DateOnly? bookedOn, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (bookedOn is { } booked) DateChecks.NotInFuture(booked, clock, "bookedOn");
-        var summary = await DirectDebitResults.ImportAsync(session, await FileBody.ReadAsync(request, ct), clock.TodayJst(), bookedOn, ct);
-        return (summary, [.. summary.OverpaidPayers.Select(p => new SettleOverpayments(p))]);
+        return await DirectDebitResults.ImportAsync(session, await FileBody.ReadAsync(request, ct), clock.TodayJst(), bookedOn, ct);
     }
 }

@@ -21,9 +21,10 @@ public sealed record FiscalYearClosed(int FiscalYear, DateOnly ClosedOn, int ToF
 public static class FiscalYearClosingEndpoints
 {
     /// <summary>
-    /// 出納閉鎖 of a 年度: every charge in its books (調定年度) still unpaid on 31 May of the next year is carried into the next
-    /// year as 滞納繰越分 (繰越年度, 繰越年月日, 決算繰越調定額); 納期限 and 時効 stay. Safe to repeat: a carried charge is in the next
-    /// year's books and is not carried again.
+    /// 出納閉鎖 of a 年度: every charge in its books (調定年度) still unpaid in them on 31 May of the next year is carried into the
+    /// next year as 滞納繰越分 (繰越年度, 繰越年月日, 決算繰越調定額); 納期限 and 時効 stay. What the books received counts by 日計日,
+    /// as in the 収納率 report: a payment made by 31 May but booked after it is a receipt of the next 年度 against the carried
+    /// charge. Safe to repeat: a carried charge is in the next year's books and is not carried again.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]

@@ -2,6 +2,7 @@ using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Collection;
 using KosodateShien.Domain.Collection;
+using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Registry;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -52,10 +53,13 @@ public sealed record PayerPaymentPart(Guid ChargeId, string CollectionNumber, Co
 /// <param name="RuleVersion">the collection rule version whose 収納充当順位 was used</param>
 /// <param name="Order">収納充当順位</param>
 /// <param name="Parts">every charge paid into, in the order paid</param>
-/// <param name="Excess">過誤納額: received beyond everything owed on 納付日, applied (充当) to the payer's other charges or refunded (還付) next</param>
+/// <param name="Excess">過誤納額: received beyond everything owed on 納付日, settled in the same transaction: <paramref name="Appropriated"/> + <paramref name="Refunded"/></param>
 /// <param name="ExcessChargeId">the charge holding the excess (the last paid into, or the newest when nothing was owed)</param>
+/// <param name="Appropriated">充当額: of the excess, what was applied to the payer's other unpaid charges (each counting as paid on its 充当適状日)</param>
+/// <param name="Refunded">還付額: of the excess, what is to be refunded (listed under the payer's refunds)</param>
 public sealed record PayerPaymentRecorded(Guid AllocationId, Guid PayerId, long Amount, DateOnly PaidOn, DateOnly BookedOn, PaymentChannel Channel, int RuleVersion,
-    PaymentAllocationOrder Order, IReadOnlyList<PayerPaymentPart> Parts, long Excess, Guid? ExcessChargeId) : CreationResponse($"/api/payers/{PayerId}/account");
+    PaymentAllocationOrder Order, IReadOnlyList<PayerPaymentPart> Parts, long Excess, Guid? ExcessChargeId, long Appropriated, long Refunded)
+    : CreationResponse($"/api/payers/{PayerId}/account");
 
 public static class PayerPaymentEndpoints
 {
@@ -65,24 +69,23 @@ public static class PayerPaymentEndpoints
     /// oldest 納期限 first, then 延滞金 and 督促手数料; within one 納期限 by 徴収番号. Each charge paid into gets a payment of
     /// its own naming the allocation and the rule version; a charge paid off after 納期限 gets its 延滞金. An amount beyond
     /// everything owed stays on the last charge paid into (the newest charge when nothing was owed) as a 過誤納, applied to
-    /// the payer's other charges or refunded next; a payer with no charge to hold it is 422. Payments arriving together
-    /// are all recorded, one after another.
+    /// the payer's other charges or refunded in the same transaction; a payer with no charge to hold it is 422. Payments
+    /// arriving together are all recorded, one after another.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/payers/{payerId}/payments", OperationId = "RecordPayerPayment")]
-    public static async Task<(PayerPaymentRecorded, OutgoingMessages)> Pay(Guid payerId, PayerPaymentRequest request, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<PayerPaymentRecorded> Pay(Guid payerId, PayerPaymentRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         DateChecks.NotInFuture(request.PaidOn, clock, "paidOn");
         if (await session.LoadAsync<Person>(payerId, ct) is null) throw new NotFoundException($"No payer (納入義務者) {payerId}.");
         var received = await PayerPayments.ReceiveAsync(session, payerId, request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn,
-            request.Channel ?? PaymentChannel.Counter, ct);
+            request.Channel ?? PaymentChannel.Counter, clock.TodayJst(), ct);
         var a = received.Allocation;
         var lateFees = received.LateFees.ToDictionary(f => f.ChargeId);
         var parts = a.Parts.Select(p => new PayerPaymentPart(p.ChargeId, p.CollectionNumber, p.Subject, p.Month, p.DueDate, p.PaymentId, p.Amount, p.Applied, p.Outstanding,
             lateFees.GetValueOrDefault(p.ChargeId)?.Amount ?? 0, lateFees.GetValueOrDefault(p.ChargeId)?.LateFeeChargeId)).ToList();
-        return (new PayerPaymentRecorded(a.AllocationId, payerId, a.Amount, a.PaidOn, a.BookedOn, a.Channel, a.RuleVersion, a.Order, parts, a.Excess, a.ExcessChargeId),
-            received.Overpaid ? [new SettleOverpayments(payerId)] : []);
+        return new PayerPaymentRecorded(a.AllocationId, payerId, a.Amount, a.PaidOn, a.BookedOn, a.Channel, a.RuleVersion, a.Order, parts, a.Excess, a.ExcessChargeId,
+            received.Appropriated, received.Refunded);
     }
 }

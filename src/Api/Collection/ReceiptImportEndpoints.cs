@@ -13,7 +13,7 @@ namespace KosodateShien.Api.Collection;
 
 /// <summary>
 /// A receipt import (納付書・コンビニ収納データの取込): 取込日, the file's SHA-256, 件数 and 合計金額, the payment each line
-/// became, the 延滞金 raised on charges paid off late, and the payers left overpaid (their 過誤納 is applied or refunded next).
+/// became, the 延滞金 raised on charges paid off late, and the payers left overpaid (their 過誤納 applied or refunded in the same transaction).
 /// </summary>
 /// <param name="ImportedOn">取込日</param>
 /// <param name="Sha256">the file's SHA-256 (the same file cannot be imported twice)</param>
@@ -21,7 +21,7 @@ namespace KosodateShien.Api.Collection;
 /// <param name="Amount">合計金額</param>
 /// <param name="Receipts">every line with the charge it paid and the payment it became</param>
 /// <param name="LateFees">延滞金 raised on charges the file paid off after 納期限</param>
-/// <param name="OverpaidPayers">payers left with a 過誤納 (applied to their other charges or refunded next)</param>
+/// <param name="OverpaidPayers">payers the file left with a 過誤納 (applied to their other charges or refunded in the same transaction)</param>
 public sealed record ReceiptImportView(Guid Id, DateOnly ImportedOn, string Sha256, int Count, long Amount, IReadOnlyList<ImportedReceipt> Receipts,
     IReadOnlyList<ImportedLateFee> LateFees, IReadOnlyList<Guid> OverpaidPayers)
 {
@@ -35,7 +35,7 @@ public sealed record ReceiptImportView(Guid Id, DateOnly ImportedOn, string Sha2
 /// <param name="Amount">合計金額</param>
 /// <param name="Receipts">every line with the charge it paid and the payment it became</param>
 /// <param name="LateFees">延滞金 raised on charges the file paid off after 納期限</param>
-/// <param name="OverpaidPayers">payers left with a 過誤納 (applied to their other charges or refunded next)</param>
+/// <param name="OverpaidPayers">payers the file left with a 過誤納 (applied to their other charges or refunded in the same transaction)</param>
 public sealed record ReceiptImportCreated(Guid Id, DateOnly ImportedOn, string Sha256, int Count, long Amount, IReadOnlyList<ImportedReceipt> Receipts,
     IReadOnlyList<ImportedLateFee> LateFees, IReadOnlyList<Guid> OverpaidPayers) : CreationResponse($"/api/receipts/imports/{Id}");
 
@@ -49,19 +49,18 @@ public static class ReceiptImportEndpoints
     /// file is refused whole (422, every line and field named: unknown 徴収番号, bad or future dates, 日計日 before 納付日,
     /// amounts, column counts, a 領収番号 twice) and nothing is recorded; so is a file imported before. Otherwise every line
     /// becomes a payment on its charge in one transaction, a charge paid off after 納期限 gets its 延滞金, and 過誤納 are
-    /// applied to the payers' other charges or refunded.
+    /// applied to the payers' other charges or refunded in that same transaction.
     /// </summary>
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [FileBody("text/csv", "納付書・コンビニ収納データ: CSV with a header row (collectionNumber,paidOn,bookedOn,amount[,channel][,receiptNumber]), UTF-8 or Shift_JIS.")]
     [WolverinePost("/api/receipts/imports", OperationId = "ImportReceipts")]
-    public static async Task<(ReceiptImportCreated, OutgoingMessages)> Import(HttpRequest request, string? encoding, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<ReceiptImportCreated> Import(HttpRequest request, string? encoding, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var fileEncoding = Encoding(encoding);
         var imported = await ReceiptImports.ImportAsync(session, await FileBody.ReadAsync(request, ct), fileEncoding, clock.TodayJst(), ct);
-        return (new ReceiptImportCreated(imported.Id, imported.ImportedOn, imported.Sha256, imported.Count, imported.Amount, imported.Receipts, imported.LateFees,
-            imported.OverpaidPayers), [.. imported.OverpaidPayers.Select(p => new SettleOverpayments(p))]);
+        return new ReceiptImportCreated(imported.Id, imported.ImportedOn, imported.Sha256, imported.Count, imported.Amount, imported.Receipts, imported.LateFees,
+            imported.OverpaidPayers);
     }
 
     /// <summary>A receipt import: what the file held and the payment each line became.</summary>

@@ -51,6 +51,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return (409, "Conflict", e.Message + " Read the record again and resend with its current version.", "version.conflict", null);
             case ConcurrencyException e:
                 return (409, "Conflict", "The record was changed by someone else; read it again and resend with its current version. " + SafeMessage(e.Message), "version.conflict", null);
+            case PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }:
+                // Two writes took the same records' locks in opposite orders (a 充当 into a charge being paid, say): one gave way, nothing was written.
+                return (409, "Conflict", "Another request changed the same records at the same moment; read them again and resend.", "version.conflict", null);
             case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e:
                 return (409, "Conflict", $"A record with the same unique number already exists ({UniqueField(e)}).", "unique.violation",
                     new Dictionary<string, string[]> { [UniqueField(e)] = ["is already registered."] });

@@ -20,13 +20,20 @@ public static class ChargeAppends
         new PaymentReceived(Guid.Empty, Guid.Empty, 1, default, default, PaymentChannel.DirectDebit),
         new DirectDebitFailed(Guid.Empty, Guid.Empty, default, DebitResultCode.InsufficientFunds, "", 1),
         new LateFeeAssessed(Guid.Empty, Guid.Empty, 1, 1, [], 1, default),
+        new OverpaymentAppropriated(Guid.Empty, Guid.Empty, "", 1, default, OverpaymentSettlement.Reason, default, default),
+        new AppropriationReceived(Guid.Empty, Guid.Empty, "", 1, default, OverpaymentSettlement.Reason, default, default),
+        new RefundDetermined(Guid.Empty, Guid.Empty, 1, default),
     ]);
 
     /// <param name="streams">per charge: the snapshot read under the stream's row lock, the stream version then, and the events</param>
-    public static async Task AppendAsync(IDocumentSession session, IReadOnlyList<(Charge Snapshot, long Version, IReadOnlyList<object> Events)> streams, CancellationToken ct)
+    /// <param name="settled">the 充当・還付 for these charges (after their events) and for the 延滞金 charges started in the session</param>
+    public static async Task AppendAsync(IDocumentSession session, IReadOnlyList<(Charge Snapshot, long Version, IReadOnlyList<object> Events)> streams,
+        SettledOverpayments settled, CancellationToken ct)
     {
+        streams = [.. streams.Select(s => (s.Snapshot, s.Version, (IReadOnlyList<object>)[.. s.Events, .. settled.For(s.Snapshot.Id)]))];
         if (await SnapshotBulkAppender<Charge>.For(session.DocumentStore, Spec, ct) is { } bulk) bulk.Queue(session, streams);
         else foreach (var (charge, version, events) in streams) session.Events.Append(charge.Id, version + events.Count, [.. events]);
+        settled.AppendTo(session, except: streams.Select(s => s.Snapshot.Id).ToHashSet());
     }
 
     private static Charge WithVersion(Charge charge, int version)

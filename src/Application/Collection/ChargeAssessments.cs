@@ -20,11 +20,10 @@ public static class ChargeAssessments
     /// The 調定 from fee notices (賦課通知): the first revision of a payer × month × 科目 raises the charge with the 納期限 the
     /// collection rules give its 科目; a later revision corrects it (更正) to the notice's amount. A revision already followed
     /// is ignored, so a re-run or a redelivered message creates nothing twice. Charges are written at the version read (a
-    /// new one must not exist yet), so a writer that got there first makes the whole batch run again. Returns the payers a
-    /// 更正 left overpaid.
+    /// new one must not exist yet), so a writer that got there first makes the whole batch run again. A 更正 that leaves a
+    /// 過誤納 has it applied (充当) or refunded (還付) in the same transaction.
     /// </summary>
-    public static async Task<IReadOnlyList<SettleOverpayments>> AssessAsync(IDocumentSession session, IReadOnlyList<ChargeReadyForCollection> notices, DateOnly today,
-        CancellationToken ct)
+    public static async Task AssessAsync(IDocumentSession session, IReadOnlyList<ChargeReadyForCollection> notices, DateOnly today, CancellationToken ct)
     {
         // The latest revision of each payer × month × 科目 in the batch is the one to follow.
         var latest = notices.GroupBy(n => Charge.IdFor(n.PayerId, JapaneseDates.FiscalYearOf(n.Month), n.Month, CollectionSubjects.From(n.Subject)))
@@ -33,7 +32,7 @@ public static class ChargeAssessments
         var raising = latest.Where(n => !charges.ContainsKey(n.Key) && n.Value.Amount > 0).OrderBy(n => n.Value.Month).ThenBy(n => n.Key).ToList();
         var numbers = await session.NextAsync(CollectionStoreConfiguration.CollectionNumberSequence, raising.Count, ct);
         var rules = new Dictionary<DateOnly, CollectionRuleSet>();
-        var followUps = new List<SettleOverpayments>();
+        var corrected = new List<Charge>();
         for (var i = 0; i < raising.Count; i++)
         {
             var (id, notice) = (raising[i].Key, raising[i].Value);
@@ -46,24 +45,24 @@ public static class ChargeAssessments
         {
             if (!charges.TryGetValue(id, out var charge) || notice.Revision <= charge.NoticeRevision || charge.CancelledOn is not null) continue;
             var correctedOn = today < charge.AssessedOn ? charge.AssessedOn : today;
-            if (charge.Correct(notice.Amount, correctedOn, $"賦課通知の更正 (第{notice.Revision}版)", notice.Revision) is not { } corrected) continue;
-            session.Events.Append(id, charge.Version + 1, corrected);
-            followUps.AddRange(OverpaymentFollowUp.For(Charge.Evolve(charge, corrected)!));
+            if (charge.Correct(notice.Amount, correctedOn, $"賦課通知の更正 (第{notice.Revision}版)", notice.Revision) is not { } correction) continue;
+            session.Events.Append(id, charge.Version + 1, correction);
+            corrected.Add(Charge.Evolve(charge, correction)!);
         }
-        return followUps;
+        (await OverpaymentSettlements.SettleAsync(session, corrected, today, ct)).AppendTo(session);
     }
 }
 
 /// <summary>The 調定 for one fee notice (a household's change, an extended-care contract): see <see cref="ChargeAssessments.AssessAsync"/>.</summary>
 public static class ChargeReadyForCollectionHandler
 {
-    public static async Task<IReadOnlyList<SettleOverpayments>> Handle(ChargeReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        await ChargeAssessments.AssessAsync(session, [message], clock.TodayJst(), ct);
+    public static Task Handle(ChargeReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        ChargeAssessments.AssessAsync(session, [message], clock.TodayJst(), ct);
 }
 
 /// <summary>The month's 調定 from the monthly run's fee notices, a batch at a time (one transaction each): see <see cref="ChargeAssessments.AssessAsync"/>.</summary>
 public static class ChargesReadyForCollectionHandler
 {
-    public static async Task<IReadOnlyList<SettleOverpayments>> Handle(ChargesReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        await ChargeAssessments.AssessAsync(session, message.Notices, clock.TodayJst(), ct);
+    public static Task Handle(ChargesReadyForCollection message, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        ChargeAssessments.AssessAsync(session, message.Notices, clock.TodayJst(), ct);
 }

@@ -9,8 +9,8 @@ namespace KosodateShien.Application.Collection;
 /// <param name="Amount">延滞金額</param>
 public sealed record PaymentLateFee(Guid ChargeId, Guid LateFeeChargeId, long Amount);
 
-/// <summary>A payer's payment as written: the allocation, the 延滞金 it raised, and whether it left the payer a 過誤納 to apply or refund.</summary>
-public sealed record PayerPaymentReceived(PaymentAllocated Allocation, IReadOnlyList<PaymentLateFee> LateFees, bool Overpaid);
+/// <summary>A payer's payment as written: the allocation, the 延滞金 it raised, and what of its excess was applied (充当) or refunded (還付).</summary>
+public sealed record PayerPaymentReceived(PaymentAllocated Allocation, IReadOnlyList<PaymentLateFee> LateFees, long Appropriated, long Refunded);
 
 /// <summary>収納 for a payer as a whole: one payment spread over the payer's charges (収納充当) in one transaction.</summary>
 public static class PayerPayments
@@ -19,11 +19,11 @@ public static class PayerPayments
     /// With the stream rows of every charge of the payer locked (a payment at the counter or an import meanwhile waits and
     /// then sees this one), spreads the payment in the 収納充当順位 of the collection rules in force on 納付日
     /// (<see cref="PaymentAllocation.Allocate"/>) and records every part as a payment on its charge; a charge paid off
-    /// after its 納期限 gets its 延滞金. A payment is a fact: two arriving together are both recorded, the second spread
-    /// over what the first left owing.
+    /// after its 納期限 gets its 延滞金; an excess is applied (充当) or refunded (還付) in the same transaction. A payment is a
+    /// fact: two arriving together are both recorded, the second spread over what the first left owing.
     /// </summary>
     public static async Task<PayerPaymentReceived> ReceiveAsync(IDocumentSession session, Guid payerId, long amount, DateOnly paidOn, DateOnly bookedOn,
-        PaymentChannel channel, CancellationToken ct)
+        PaymentChannel channel, DateOnly today, CancellationToken ct)
     {
         var rules = await session.CollectionRulesInForceAsync(paidOn, ct);
         var ids = (await session.Query<Charge>().Where(c => c.PayerId == payerId).Select(c => c.Id).ToListAsync(ct)).ToArray();
@@ -35,7 +35,7 @@ public static class PayerPayments
         var byId = charges.ToDictionary(c => c.Id);
         var appends = new List<(Charge, long, IReadOnlyList<object>)>(allocated.Payments.Count);
         var lateFees = new List<PaymentLateFee>();
-        var overpaid = false;
+        var written = new List<Charge>();
         foreach (var payment in allocated.Payments)
         {
             var charge = byId[payment.ChargeId];
@@ -43,13 +43,16 @@ public static class PayerPayments
             var events = new List<object> { payment };
             if (await LateFeeAssessment.AssessAsync(session, state, paidOn, ct) is { } lateFee)
             {
-                events.Add(lateFee);
-                lateFees.Add(new PaymentLateFee(charge.Id, lateFee.LateFeeChargeId, lateFee.Amount));
+                events.Add(lateFee.Assessed);
+                lateFees.Add(new PaymentLateFee(charge.Id, lateFee.Assessed.LateFeeChargeId, lateFee.Assessed.Amount));
+                written.Add(lateFee.Charge);
             }
-            overpaid |= state.Overpaid > 0;
+            written.Add(state);
             appends.Add((charge, versions[charge.Id], events));
         }
-        await ChargeAppends.AppendAsync(session, appends, ct);
-        return new PayerPaymentReceived(allocated, lateFees, overpaid);
+        var settled = await OverpaymentSettlements.SettleAsync(session, written, today, ct);
+        await ChargeAppends.AppendAsync(session, appends, settled, ct);
+        var excessOn = allocated.ExcessChargeId ?? Guid.Empty;
+        return new PayerPaymentReceived(allocated, lateFees, settled.AppropriatedFrom(excessOn), settled.RefundedFrom(excessOn));
     }
 }

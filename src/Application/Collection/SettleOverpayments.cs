@@ -1,41 +1,20 @@
-using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Common;
 using Marten;
 
 namespace KosodateShien.Application.Collection;
 
-/// <summary>A payer has a 過誤納 (a payment beyond the amount, a 更正 below what was paid, a 取消): apply it and refund the rest.</summary>
+/// <summary>
+/// A payer has a 過誤納 to apply or refund. Nothing sends it any more (every write settles its own 過誤納 in its transaction,
+/// <see cref="OverpaymentSettlements"/>); kept so that messages queued before that change are still handled.
+/// </summary>
 public sealed record SettleOverpayments(Guid PayerId);
 
 public static class SettleOverpaymentsHandler
 {
-    /// <summary>
-    /// 充当 and 還付 for every 過誤納 of the payer, dated today, in the order the collection rules in force set. A charge
-    /// the 充当 pays off after its 納期限 gets its 延滞金 (the 充当 counts as a receipt on the 充当 day), as a payment
-    /// would. Each charge is written at the version read, so a payment arriving meanwhile makes this run again (Wolverine
-    /// retries) rather than being overwritten; with nothing overpaid it appends nothing.
-    /// </summary>
+    /// <summary>充当 and 還付 of whatever 過誤納 the payer still has, made today; with nothing overpaid it appends nothing.</summary>
     public static async Task Handle(SettleOverpayments message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var today = clock.TodayJst();
-        var charges = await session.Query<Charge>().Where(c => c.PayerId == message.PayerId).ToListAsync(ct);
-        if (!charges.Any(c => c.Overpaid > 0)) return;
-        var rules = await session.CollectionRulesInForceAsync(today, ct);
-        var byId = charges.ToDictionary(c => c.Id);
-        foreach (var group in OverpaymentSettlement.Settle(charges, rules.Appropriation, today).GroupBy(e => e.ChargeId))
-        {
-            var charge = byId[group.Key];
-            var events = group.Select(e => e.Event).ToList();
-            if (events.Any(e => e is AppropriationReceived)
-                && await LateFeeAssessment.AssessAsync(session, events.Aggregate((Charge?)charge, Charge.Evolve)!, today, ct) is { } lateFee)
-                events.Add(lateFee);
-            session.Events.Append(charge.Id, charge.Version + events.Count, [.. events]);
-        }
+        var settled = await OverpaymentSettlements.SettleAsync(session, [], clock.TodayJst(), ct, [message.PayerId]);
+        settled.AppendTo(session);
     }
-}
-
-public static class OverpaymentFollowUp
-{
-    /// <summary>The follow-up after a write that may have left the payer's charge overpaid (none when it did not).</summary>
-    public static IEnumerable<SettleOverpayments> For(Charge charge) => charge.Overpaid > 0 ? [new SettleOverpayments(charge.PayerId)] : [];
 }

@@ -102,7 +102,22 @@ public sealed record PrescriptionRenewal(DateOnly On, DateOnly StartsOn, string 
 public sealed record ChargeCarryForward(int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);
 
 /// <summary>A 充当 as the charge keeps it: <paramref name="Amount"/> positive when received from another charge, negative when given to one.</summary>
-public sealed record ChargeAppropriation(DateOnly On, Guid OtherChargeId, string OtherCollectionNumber, long Amount, string Reason);
+/// <param name="On">the day it was made (processed)</param>
+/// <param name="EffectiveOn">充当適状日: the day it takes effect (null for a snapshot written before the day was kept)</param>
+/// <param name="BookedOn">the 日計日 it counts under in the books (null for a snapshot written before the day was kept)</param>
+public sealed record ChargeAppropriation(DateOnly On, Guid OtherChargeId, string OtherCollectionNumber, long Amount, string Reason, DateOnly? EffectiveOn = null,
+    DateOnly? BookedOn = null)
+{
+    /// <summary>充当適状日: the day the target counts as paid and the source as having given the money (as-of views, 延滞金, 時効).</summary>
+    [JsonIgnore] public DateOnly TakesEffectOn => EffectiveOn ?? On;
+
+    /// <summary>
+    /// The 日計日 the books count the 充当 under (収納率, 出納閉鎖): its 充当適状日, or, when the receipt whose excess it moves was
+    /// booked later than that (a payment made on 5/31 and booked on 6/1), that receipt's 日計日, for the books cannot move money
+    /// before they hold it. Like a payment's 日計日 against its 納付日: 延滞金 and 時効 follow the 充当適状日, the books this day.
+    /// </summary>
+    [JsonIgnore] public DateOnly BooksOn => BookedOn ?? TakesEffectOn;
+}
 
 /// <summary>A 還付 as the charge keeps it (還付通知日, 還付額, 還付日 once paid out).</summary>
 public sealed record ChargeRefund(Guid RefundId, long Amount, DateOnly NotifiedOn, DateOnly? PaidOn);
@@ -187,12 +202,13 @@ public sealed partial record Charge(
     public long Collected => Paid - Released - Overpaid;
 
     /// <summary>
-    /// The latest day anything lowered what is owed (a payment's 納付日, a 充当 received, a 更正, 取消 or 不納欠損): a charge
-    /// owing nothing now owed nothing on any day from then on. Reports filter on it in SQL to find what was owing on a past day.
+    /// The latest day anything lowered what is owed (a payment's 納付日, a 充当 received on its 充当適状日, a 更正, 取消 or
+    /// 不納欠損): a charge owing nothing now owed nothing on any day from then on. Reports filter on it in SQL to find what was
+    /// owing on a past day.
     /// </summary>
     public DateOnly? LastReductionOn =>
         Payments.Select(p => (DateOnly?)p.PaidOn)
-            .Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (DateOnly?)a.On))
+            .Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (DateOnly?)a.TakesEffectOn))
             .Concat(Corrections.Select(c => (DateOnly?)c.CorrectedOn))
             .Append(CancelledOn).Append(WriteOff?.WrittenOffOn)
             .Max();
@@ -262,7 +278,7 @@ public sealed partial record Charge(
             Amount = OriginalAmount + corrections.Sum(c => c.Delta),
             Corrections = corrections,
             Payments = [.. Payments.Where(p => p.PaidOn <= day)],
-            Appropriations = [.. Appropriations.Where(a => a.On <= day)],
+            Appropriations = [.. Appropriations.Where(a => a.TakesEffectOn <= day)],
             Refunds = [.. Refunds.Where(r => r.NotifiedOn <= day).Select(r => r.PaidOn <= day ? r : r with { PaidOn = null })],
             CancelledOn = CancelledOn <= day ? CancelledOn : null,
             CancellationReason = CancelledOn <= day ? CancellationReason : null,
@@ -326,11 +342,13 @@ public sealed partial record Charge(
         (not null, ChargeCancelled e) => state with { CancelledOn = e.CancelledOn, CancellationReason = e.Reason },
         (not null, OverpaymentAppropriated e) => state with
         {
-            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.TargetChargeId, e.TargetCollectionNumber, -e.Amount, e.Reason)],
+            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.TargetChargeId, e.TargetCollectionNumber, -e.Amount, e.Reason,
+                e.EffectiveOn ?? e.AppropriatedOn, e.BookedOn ?? e.EffectiveOn ?? e.AppropriatedOn)],
         },
         (not null, AppropriationReceived e) => state with
         {
-            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.SourceChargeId, e.SourceCollectionNumber, e.Amount, e.Reason)],
+            Appropriations = [.. state.Appropriations, new ChargeAppropriation(e.AppropriatedOn, e.SourceChargeId, e.SourceCollectionNumber, e.Amount, e.Reason,
+                e.EffectiveOn ?? e.AppropriatedOn, e.BookedOn ?? e.EffectiveOn ?? e.AppropriatedOn)],
         },
         (not null, RefundDetermined e) => state with { Refunds = [.. state.Refunds, new ChargeRefund(e.RefundId, e.Amount, e.NotifiedOn, null)] },
         (not null, RefundPaid e) => state with { Refunds = [.. state.Refunds.Select(r => r.RefundId == e.RefundId ? r with { PaidOn = e.PaidOn } : r)] },
@@ -439,7 +457,8 @@ public sealed partial record Charge(
     public LateFeeAssessed? AssessLateFee(CollectionRuleSet rules, DateOnly on)
     {
         if (Subject is CollectionSubject.LateFee or CollectionSubject.DunningFee || CancelledOn is not null || LateFeeChargeId is not null || Outstanding > 0) return null;
-        var receipts = Payments.Select(p => (p.PaidOn, p.Amount)).Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (PaidOn: a.On, a.Amount))).ToList();
+        // A 充当 counts as paid on its 充当適状日 (地方税法17条の2④ の例), not on the day it was made.
+        var receipts = Payments.Select(p => (p.PaidOn, p.Amount)).Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (PaidOn: a.TakesEffectOn, a.Amount))).ToList();
         if (!receipts.Any(r => r.PaidOn > DueDate)) return null;
         // A year whose 特例基準割合 the municipality has not published yet cannot be computed; the charge waits for the rates
         // (a payment is never refused for it).
@@ -484,14 +503,16 @@ public sealed partial record Charge(
     public static DateOnly ClosingDayOf(int fiscalYear) => new(fiscalYear + 1, 5, 31);
 
     /// <summary>
-    /// 滞納繰越 at the closing of <paramref name="fiscalYear"/>: a 現年度 charge of that year still unpaid on 出納閉鎖日 moves
-    /// into the next year's books with what is unpaid as 決算繰越調定額; nothing for a charge of another 調定年度, paid, or cancelled.
+    /// 滞納繰越 at the closing of <paramref name="fiscalYear"/>: a charge in that year's books still unpaid in them on 出納閉鎖日
+    /// moves into the next year's books with what is unpaid as 決算繰越調定額; nothing for a charge of another 調定年度, paid,
+    /// or cancelled. The 出納整理期間 is about what the books received, so receipts count by 日計日 (<see cref="BooksAsOf"/>),
+    /// as in the 収納率: a payment made on 31 May and booked on 1 June is a receipt of the next 年度 against the carried charge.
     /// </summary>
     public ChargeCarriedForward? CarryForwardAt(int fiscalYear)
     {
         var closedOn = ClosingDayOf(fiscalYear);
         if (AssessmentFiscalYear != fiscalYear || CancelledOn is not null) return null;
-        var unpaid = AsOf(closedOn).Outstanding;
+        var unpaid = BooksAsOf(closedOn).Outstanding;
         return unpaid == 0 ? null : new ChargeCarriedForward(Id, fiscalYear, fiscalYear + 1, closedOn, unpaid);
     }
 

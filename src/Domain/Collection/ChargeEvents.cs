@@ -60,11 +60,22 @@ public sealed record DunningNoticeIssued(Guid ChargeId, DateOnly IssuedOn, DateO
 
 /// <summary>充当 (out): part of this charge's 過誤納 was applied to another unpaid charge of the same payer.</summary>
 /// <param name="TargetChargeId">充当先</param>
-public sealed record OverpaymentAppropriated(Guid ChargeId, Guid TargetChargeId, string TargetCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason);
+/// <param name="AppropriatedOn">the day the 充当 was made (processed)</param>
+/// <param name="EffectiveOn">
+/// 充当適状日 (地方税法17条の2④, 施行令6条の15 の例): the later of the target's 納期限 and the day the 過誤納 arose; the target counts as
+/// paid, and this charge as having given the money, on that day. Null in events stored before it was kept: <paramref name="AppropriatedOn"/>.
+/// </param>
+/// <param name="BookedOn">the 日計日 the books count the 充当 under (see <see cref="ChargeAppropriation.BooksOn"/>); null: <paramref name="EffectiveOn"/></param>
+public sealed record OverpaymentAppropriated(Guid ChargeId, Guid TargetChargeId, string TargetCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason,
+    DateOnly? EffectiveOn = null, DateOnly? BookedOn = null);
 
 /// <summary>充当 (in): this charge was paid, in part or whole, from another charge's 過誤納.</summary>
 /// <param name="SourceChargeId">充当元</param>
-public sealed record AppropriationReceived(Guid ChargeId, Guid SourceChargeId, string SourceCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason);
+/// <param name="AppropriatedOn">the day the 充当 was made (processed)</param>
+/// <param name="EffectiveOn">充当適状日, the day this charge counts as paid by it (null in events stored before it was kept: <paramref name="AppropriatedOn"/>)</param>
+/// <param name="BookedOn">the 日計日 the books count the 充当 under (see <see cref="ChargeAppropriation.BooksOn"/>); null: <paramref name="EffectiveOn"/></param>
+public sealed record AppropriationReceived(Guid ChargeId, Guid SourceChargeId, string SourceCollectionNumber, long Amount, DateOnly AppropriatedOn, string Reason,
+    DateOnly? EffectiveOn = null, DateOnly? BookedOn = null);
 
 /// <summary>還付: the 過誤納 left after 充当 is to be paid back (還付通知日, 還付額).</summary>
 public sealed record RefundDetermined(Guid ChargeId, Guid RefundId, long Amount, DateOnly NotifiedOn);
@@ -78,7 +89,7 @@ public sealed record RefundPaid(Guid ChargeId, Guid RefundId, DateOnly PaidOn);
 /// </summary>
 /// <param name="ToFiscalYear">繰越年度</param>
 /// <param name="CarriedOn">繰越年月日 (出納閉鎖日)</param>
-/// <param name="Amount">決算繰越調定額 (the amount unpaid at 出納閉鎖)</param>
+/// <param name="Amount">決算繰越調定額 (the amount unpaid in the books at 出納閉鎖: receipts by 日計日)</param>
 public sealed record ChargeCarriedForward(Guid ChargeId, int FromFiscalYear, int ToFiscalYear, DateOnly CarriedOn, long Amount);
 
 /// <summary>

@@ -69,7 +69,7 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
             case ChargeCorrected e: Set(ops, e.ChargeId, "assessed_amount = ?", e.Amount); break;
             case ChargeCancelled e: Set(ops, e.ChargeId, "cancelled_on = ?", e.CancelledOn); break;
             case AppropriationReceived e when e.Amount > 0:
-                Set(ops, e.ChargeId, "paid_amount = paid_amount + ?, last_paid_on = greatest(last_paid_on, ?)", e.Amount, e.AppropriatedOn);
+                Set(ops, e.ChargeId, "paid_amount = paid_amount + ?, last_paid_on = greatest(last_paid_on, ?)", e.Amount, e.EffectiveOn ?? e.AppropriatedOn);
                 break;
             case OverpaymentAppropriated e: Set(ops, e.ChargeId, "released_amount = released_amount + ?", e.Amount); break;
             case RefundDetermined e: Set(ops, e.ChargeId, "released_amount = released_amount + ?", e.Amount); break;

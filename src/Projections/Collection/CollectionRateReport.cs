@@ -8,7 +8,7 @@ namespace KosodateShien.Projections.Collection;
 /// 収納状況 of one section of a 年度's books (現年度分, 滞納繰越分, or both: 合計) at the end of the report's day. Per charge,
 /// hence per section, on any day up to and at the end of the 年度 (出納閉鎖日):
 /// <c>Assessed = Collected + WrittenOff + Outstanding</c> (調定額 = 収納額 + 不納欠損額 + 収入未済額); for 滞納繰越分 as long as
-/// nothing dated on or before the carry was recorded after the closing (the 決算繰越調定額 could not reflect it).
+/// nothing booked on or before the carry was recorded after the closing (the 決算繰越調定額 could not reflect it).
 /// </summary>
 /// <param name="Charges">件数 (charges of the section not cancelled by the day)</param>
 /// <param name="Assessed">
@@ -17,8 +17,9 @@ namespace KosodateShien.Projections.Collection;
 /// </param>
 /// <param name="Collected">
 /// 収納額: payments by 日計日 and 充当 received from other charges, less 充当 given to other charges, 還付 notified and 過誤納 not
-/// yet settled — what was received and kept against the 調定額. 滞納繰越分: only what came in after the carry (納付日 after
-/// 出納閉鎖日; the closing settled what was paid by then).
+/// yet settled — what was received and kept against the 調定額. A 充当 counts on its 充当適状日, or on the 日計日 of the receipt
+/// whose excess it moves when that was booked later. 滞納繰越分: only what the books received after the carry (日計日 after
+/// 出納閉鎖日; the closing, by 日計日 too, carried what they had not received by then).
 /// </param>
 /// <param name="WrittenOff">不納欠損額</param>
 /// <param name="Outstanding">収入未済額 (未納額)</param>
@@ -56,6 +57,15 @@ public sealed record CollectionRateMonth(DateOnly Month, bool AdjustmentPeriod, 
 public sealed record CollectionRateReport(int FiscalYear, DateOnly AsOf, bool Final, CollectionRateFigures CurrentYear, CollectionRateFigures Arrears,
     CollectionRateFigures Total, IReadOnlyList<CollectionRateMonth> Months);
 
+/// <summary>
+/// The 収納率 report. It reads the books: a payment counts on its 日計日, and a 充当 (a transfer inside the books from the
+/// charge that holds a 過誤納 to one that owes) on its own 日計日, chosen as the later of its 充当適状日 and the 日計日 of the
+/// receipt whose excess it moves (<see cref="ChargeAppropriation.BooksOn"/>). Not the day it was made: a 充当 takes effect on its
+/// 充当適状日 (地方税法17条の2④ の例), so one made in July for money paid and booked in June is a June receipt of the charge it
+/// pays, in that 年度's books if June is in its 出納整理期間. Not the 充当適状日 alone: money paid on 5/31 and booked on 6/1 is
+/// not in the books on 5/31, and the 充当 cannot move it out of them earlier — counting it then would show the paying charge
+/// below nothing and the year's 収入未済 short; so a 充当 follows the money, as the 出納閉鎖 does.
+/// </summary>
 public static class CollectionRate
 {
     /// <summary>The 年度's months: April to March, then the 出納整理期間 (April and May of the next year).</summary>
@@ -97,13 +107,6 @@ public static class CollectionRate
     public static decimal? RateOf(long collected, long assessed) =>
         assessed == 0 ? null : Math.Round(collected * 100m / assessed, 1, MidpointRounding.AwayFromZero);
 
-    /// <summary>
-    /// The charge as the books stand at the end of <paramref name="day"/>: payments by 日計日, plus (for a carried charge) those
-    /// paid by <paramref name="settledBy"/>, which its 決算繰越調定額 already reflects; everything else as of the day.
-    /// </summary>
-    private static Charge Books(Charge charge, DateOnly day, DateOnly? settledBy) =>
-        (charge with { Payments = [.. charge.Payments.Where(p => p.BookedOn <= day || p.PaidOn <= settledBy)] }).AsOf(day);
-
     private static long AssessedAmount(Charge books) => books.CancelledOn is null ? books.Amount : 0;
 
     private static long WrittenOff(Charge books) => books.CancelledOn is null ? books.WriteOff?.Amount ?? 0 : 0;
@@ -124,9 +127,8 @@ public static class CollectionRate
         /// </summary>
         public void Add(Charge charge, DateOnly day, ChargeCarryForward? carry)
         {
-            var settledBy = carry?.CarriedOn;
-            var start = carry is null ? null : Books(charge, carry.CarriedOn, settledBy);
-            var end = Books(charge, day, settledBy);
+            var start = carry is null ? null : charge.BooksAsOf(carry.CarriedOn);
+            var end = charge.BooksAsOf(day);
             var assessed = carry is null ? AssessedAmount(end) : carry.Amount + AssessedAmount(end) - AssessedAmount(start!);
             if (end.CancelledOn is null) _charges++;
             Assessed += assessed;
@@ -145,7 +147,7 @@ public static class CollectionRate
             {
                 var monthEnd = Min(months[i].AddMonths(1).AddDays(-1), day);
                 if (carry is not null && monthEnd <= carry.CarriedOn) continue;
-                if (i == 0 || changes.Contains(months[i])) toDate = Books(charge, monthEnd, settledBy).Collected - (start?.Collected ?? 0);
+                if (i == 0 || changes.Contains(months[i])) toDate = charge.BooksAsOf(monthEnd).Collected - (start?.Collected ?? 0);
                 CollectedToDate[i] += toDate;
             }
         }
@@ -155,7 +157,7 @@ public static class CollectionRate
         private static HashSet<DateOnly> ChangeMonths(Charge charge)
         {
             var days = charge.Payments.Select(p => p.BookedOn)
-                .Concat(charge.Appropriations.Select(a => a.On))
+                .Concat(charge.Appropriations.Select(a => a.BooksOn))
                 .Concat(charge.Refunds.Select(r => r.NotifiedOn))
                 .Concat(charge.Corrections.Select(c => c.CorrectedOn));
             if (charge.CancelledOn is { } cancelled) days = days.Append(cancelled);

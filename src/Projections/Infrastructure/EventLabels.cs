@@ -75,8 +75,8 @@ public static class EventLabels
         Domain.Collection.ChargeCorrected e => $"調定更正 {e.CorrectedOn:yyyy-MM-dd}: {e.Amount - e.Delta:N0}円 → {e.Amount:N0}円 ({e.Reason})",
         Domain.Collection.ChargeCancelled e => $"調定取消 {e.CancelledOn:yyyy-MM-dd} ({e.Reason})",
         Domain.Collection.DunningNoticeIssued e => $"督促 {e.IssuedOn:yyyy-MM-dd} (指定期限 {e.DesignatedDeadline:yyyy-MM-dd}{(e.Fee > 0 ? $", 督促手数料 {e.Fee:N0}円" : "")})",
-        Domain.Collection.OverpaymentAppropriated e => $"充当 {e.AppropriatedOn:yyyy-MM-dd}: {e.Amount:N0}円 → {e.TargetCollectionNumber}",
-        Domain.Collection.AppropriationReceived e => $"充当受入 {e.AppropriatedOn:yyyy-MM-dd}: {e.Amount:N0}円 ← {e.SourceCollectionNumber}",
+        Domain.Collection.OverpaymentAppropriated e => $"充当 {e.AppropriatedOn:yyyy-MM-dd}{EffectiveOn(e.AppropriatedOn, e.EffectiveOn)}: {e.Amount:N0}円 → {e.TargetCollectionNumber}",
+        Domain.Collection.AppropriationReceived e => $"充当受入 {e.AppropriatedOn:yyyy-MM-dd}{EffectiveOn(e.AppropriatedOn, e.EffectiveOn)}: {e.Amount:N0}円 ← {e.SourceCollectionNumber}",
         Domain.Collection.RefundDetermined e => $"還付決定 {e.NotifiedOn:yyyy-MM-dd}: {e.Amount:N0}円",
         Domain.Collection.RefundPaid e => $"還付 {e.PaidOn:yyyy-MM-dd}",
         Domain.Collection.ChargeCarriedForward e => $"滞納繰越 {e.FromFiscalYear}年度 → {e.ToFiscalYear}年度 ({e.CarriedOn:yyyy-MM-dd}): {e.Amount:N0}円",
@@ -111,4 +111,7 @@ public static class EventLabels
         Domain.Privacy.HouseholdAddressErased e => $"個人情報消去 {e.ErasedOn:yyyy-MM-dd} (住所)",
         _ => data.GetType().Name,
     };
+
+    /// <summary>A 充当's 充当適状日 when it is not the day the 充当 was made.</summary>
+    private static string EffectiveOn(DateOnly made, DateOnly? effective) => effective is { } day && day != made ? $" (充当適状日 {day:yyyy-MM-dd})" : "";
 }

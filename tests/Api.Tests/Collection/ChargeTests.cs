@@ -58,15 +58,28 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
     }
 
     [Fact]
+    public async Task the_account_of_a_payer_who_is_no_registered_person_is_404_and_of_one_without_charges_empty()
+    {
+        var family = await Api.RegisteredFamily(Birth);
+        var empty = await Api.GetJson($"/api/payers/{family.MotherId}/account", ApiClient.Finance);
+        (empty.GetProperty("charges").GetArrayLength(), empty.GetProperty("charged").GetInt64(), empty.GetProperty("outstanding").GetInt64()).ShouldBe((0, 0L, 0L));
+
+        var unknown = await Api.Get($"/api/payers/{Guid.NewGuid()}/account", 404, ApiClient.Finance);
+        unknown.Context.Response.ContentType.ShouldNotBeNull().ShouldStartWith("application/problem+json");
+        ApiClient.Json(unknown).GetProperty("rule").GetString().ShouldBe("not-found");
+    }
+
+    [Fact]
     public async Task payments_settle_the_charge_the_view_answers_for_any_day_and_an_excess_is_refunded()
     {
         var (id, payer) = await ChargedByHand(30_000);
         Clock.Today = new DateOnly(2027, 6, 1);
         await Api.PostJson($"/api/charges/{id}/payments", new { amount = 10_000, paidOn = new DateOnly(2027, 4, 20), channel = "slip" }, 200, ApiClient.Finance);
-        JsonElement second = default;
-        await Host.ExecuteAndWaitAsync(async () => second = await Api.PostJson($"/api/charges/{id}/payments",
-            new { amount = 25_000, paidOn = new DateOnly(2027, 5, 10), bookedOn = new DateOnly(2027, 5, 11) }, 200, ApiClient.Finance));
-        (second.GetProperty("outstanding").GetInt64(), second.GetProperty("overpaid").GetInt64(), second.GetProperty("version").GetInt32()).ShouldBe((0L, 5_000L, 3));
+        var second = await Api.PostJson($"/api/charges/{id}/payments",
+            new { amount = 25_000, paidOn = new DateOnly(2027, 5, 10), bookedOn = new DateOnly(2027, 5, 11) }, 200, ApiClient.Finance);
+        // The 5,000 beyond it is refunded in the same transaction (nothing else is owed): the 還付 is the stream's fourth event.
+        (second.GetProperty("outstanding").GetInt64(), second.GetProperty("overpaid").GetInt64(), second.GetProperty("refunded").GetInt64(),
+            second.GetProperty("version").GetInt32()).ShouldBe((0L, 5_000L, 5_000L, 4));
 
         var before = await Charge(id, "2027-04-25");
         (before.GetProperty("status").GetString(), before.GetProperty("outstanding").GetInt64()).ShouldBe(("partiallyPaid", 20_000L));
@@ -98,13 +111,16 @@ public sealed class ChargeTests(AppFixture fixture) : IntegrationContext(fixture
         await Host.ExecuteAndWaitAsync(async () =>
             await Api.PostJson($"/api/charges/{april}/payments", new { amount = 40_000, paidOn = new DateOnly(2027, 5, 20) }, 200, ApiClient.Finance));
 
-        var mayCharge = await Charge(may, "2027-05-20");
+        // May is not due before 05-31: the 充当 made on 05-20 takes effect then (充当適状日).
+        var mayCharge = await Charge(may, "2027-05-31");
         (mayCharge.GetProperty("status").GetString(), mayCharge.GetProperty("paid").GetInt64()).ShouldBe(("paid", 4_500L));
         mayCharge.GetProperty("appropriations")[0].GetProperty("otherChargeId").GetGuid().ShouldBe(april);
-        var aprilCharge = await Charge(april, "2027-05-20");
+        var waiting = await Charge(may, "2027-05-20");
+        (waiting.GetProperty("status").GetString(), waiting.GetProperty("pendingAppropriations")[0].GetProperty("effectiveOn").GetString()).ShouldBe(("open", "2027-05-31"));
+        var aprilCharge = await Charge(april, "2027-05-31");
         (aprilCharge.GetProperty("overpaid").GetInt64(), aprilCharge.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 5_500L));
         aprilCharge.GetProperty("appropriations")[0].GetProperty("amount").GetInt64().ShouldBe(-4_500);
-        var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-05-20", ApiClient.Finance);
+        var account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2027-05-31", ApiClient.Finance);
         (account.GetProperty("charged").GetInt64(), account.GetProperty("outstanding").GetInt64(), account.GetProperty("refundDue").GetInt64())
             .ShouldBe((34_500L, 0L, 5_500L));
     }

@@ -107,6 +107,35 @@ public sealed class CollectionRateTests(AppFixture fixture) : IntegrationContext
             .ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task an_appropriation_counts_from_its_effective_day_and_in_the_books_not_before_the_money_it_moves_was_booked()
+    {
+        var mother = (await Api.RegisteredFamily(new DateOnly(2022, 6, 20))).MotherId;
+        var april2027 = await Api.Charged(mother, "2027-04");            // 30,000 carried into 2028's books
+        var may = await Api.Charged(mother, "2028-05");
+        var june = await Api.Charged(mother, "2028-06");
+        Clock.Today = new DateOnly(2028, 6, 1);
+        await Close(2027);
+
+        // Recorded on 07-05: June paid 40,000 on 06-28 (the 10,000 beyond it arose that day), May paid 35,000 on 06-29 and
+        // booked on 07-02 (the 5,000 beyond it arose on 06-29, but the books hold it from 07-02).
+        Clock.Today = new DateOnly(2028, 7, 5);
+        await Host.ExecuteAndWaitAsync(async () => await Pay(june, 40_000, new DateOnly(2028, 6, 28)));
+        await Host.ExecuteAndWaitAsync(async () => await Pay(may, 35_000, new DateOnly(2028, 6, 29), new DateOnly(2028, 7, 2)));
+
+        (await Api.GetJson($"/api/charges/{april2027}?asOf=2028-06-28", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(20_000);
+        (await Api.GetJson($"/api/charges/{april2027}?asOf=2028-06-29", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(15_000);
+        var june30 = await Api.GetJson("/api/reports/collection-rate?fiscalYear=2028&asOf=2028-06-30", ApiClient.Auditor);
+        Figures(june30.GetProperty("arrears")).ShouldBe((1, 30_000L, 10_000L, 0L, 20_000L, 0L, 0L, 33.3m));
+        Figures(june30.GetProperty("currentYear")).ShouldBe((2, 60_000L, 30_000L, 0L, 30_000L, 0L, 0L, 50.0m));
+
+        var july = await Api.GetJson("/api/reports/collection-rate?fiscalYear=2028&asOf=2028-07-31", ApiClient.Auditor);
+        Figures(july.GetProperty("arrears")).ShouldBe((1, 30_000L, 15_000L, 0L, 15_000L, 0L, 0L, 50.0m));
+        var months = july.GetProperty("months").EnumerateArray().ToList();
+        months.Select(m => m.GetProperty("arrearsCollected").GetInt64()).Take(5).ShouldBe([0L, 0, 10_000, 5_000, 0]);
+        months.Select(m => m.GetProperty("collected").GetInt64()).Take(5).ShouldBe([0L, 0, 30_000, 30_000, 0]);
+    }
+
     private static (int, long, long, long, long, long, long, decimal?) Figures(JsonElement s) =>
         (s.GetProperty("charges").GetInt32(), s.GetProperty("assessed").GetInt64(), s.GetProperty("collected").GetInt64(), s.GetProperty("writtenOff").GetInt64(),
             s.GetProperty("outstanding").GetInt64(), s.GetProperty("overpaid").GetInt64(), s.GetProperty("refundDue").GetInt64(),

@@ -101,20 +101,29 @@ public sealed class PayerPaymentTests(AppFixture fixture) : IntegrationContext(f
         Clock.Today = new DateOnly(2025, 5, 2);
 
         // Paid on 04-25, when only April was assessed: April 30,000, and the 20,000 beyond it stays on April as a 過誤納,
-        // applied (充当) to May the day it is recorded.
-        var first = await Paid(payer, 50_000, new DateOnly(2025, 4, 25));
+        // applied (充当) to May the day it is recorded; May counts as paid by it from its 納期限 (充当適状日 05-31).
+        JsonElement first = default;
+        await Host.ExecuteAndWaitAsync(async () => first = await Paid(payer, 50_000, new DateOnly(2025, 4, 25)));
         Parts(first).ShouldBe([(april, 30_000L, 0L)]);
         (first.GetProperty("parts")[0].GetProperty("amount").GetInt64(), first.GetProperty("excess").GetInt64(), first.GetProperty("excessChargeId").GetGuid())
             .ShouldBe((50_000L, 20_000L, april));
-        var aprilView = await Api.GetJson($"/api/charges/{april}", ApiClient.Finance);
-        (aprilView.GetProperty("overpaid").GetInt64(), aprilView.GetProperty("appropriations")[0].GetProperty("amount").GetInt64()).ShouldBe((0L, -20_000L));
-        (await Api.GetJson($"/api/charges/{may}", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(10_000);
+        var pending = (await Api.GetJson($"/api/charges/{april}", ApiClient.Finance)).GetProperty("pendingAppropriations").EnumerateArray().ShouldHaveSingleItem();
+        (pending.GetProperty("amount").GetInt64(), pending.GetProperty("on").GetString(), pending.GetProperty("effectiveOn").GetString())
+            .ShouldBe((-20_000L, "2025-05-02", "2025-05-31"));
+        var aprilThen = await Api.GetJson($"/api/charges/{april}?asOf=2025-05-31", ApiClient.Finance);
+        (aprilThen.GetProperty("overpaid").GetInt64(), aprilThen.GetProperty("appropriations")[0].GetProperty("amount").GetInt64()).ShouldBe((0L, -20_000L));
+        (await Api.GetJson($"/api/charges/{may}", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(30_000);
+        (await Api.GetJson($"/api/charges/{may}?asOf=2025-05-31", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(10_000);
 
-        // 60,000 on 05-02: May's 10,000, and the 50,000 beyond everything owed is refunded (還付).
-        var second = await Paid(payer, 60_000, new DateOnly(2025, 5, 2));
+        // 60,000 on 05-02: May's 10,000 (what the 充当 leaves), and the 50,000 beyond everything owed is refunded (還付): 30,000
+        // now, and the 20,000 applied into May from the day that 充当 takes effect.
+        JsonElement second = default;
+        await Host.ExecuteAndWaitAsync(async () => second = await Paid(payer, 60_000, new DateOnly(2025, 5, 2)));
         Parts(second).ShouldBe([(may, 10_000L, 0L)]);
         (second.GetProperty("excess").GetInt64(), second.GetProperty("excessChargeId").GetGuid()).ShouldBe((50_000L, may));
         var account = await Api.GetJson($"/api/payers/{payer}/account", ApiClient.Finance);
+        (account.GetProperty("outstanding").GetInt64(), account.GetProperty("overpaid").GetInt64(), account.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 20_000L, 30_000L));
+        account = await Api.GetJson($"/api/payers/{payer}/account?asOf=2025-05-31", ApiClient.Finance);
         (account.GetProperty("outstanding").GetInt64(), account.GetProperty("overpaid").GetInt64(), account.GetProperty("refundDue").GetInt64()).ShouldBe((0L, 0L, 50_000L));
     }
 

@@ -221,7 +221,9 @@ public class OverpaymentSettlementTests
         refund.Amount.ShouldBe(3_000);
         var after = Apply(charges, events);
         (after[0].Overpaid, after[0].RefundDue).ShouldBe((0L, 3_000L));
-        after[0].AsOf(new DateOnly(2027, 6, 9)).Overpaid.ShouldBe(10_000);
+        // Each 充当 counts from its 充当適状日 (the 納期限 of a charge paid in advance), the 還付 from its 通知日.
+        new[] { new DateOnly(2027, 5, 30), new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 10), new DateOnly(2027, 6, 30) }
+            .Select(day => after[0].AsOf(day).Overpaid).ShouldBe([10_000L, 7_000L, 4_000L, 0L]);
     }
 }
 
@@ -310,12 +312,24 @@ public class CarryForwardTests
     }
 
     [Fact]
-    public void a_charge_paid_by_the_closing_or_of_another_year_is_not_carried()
+    public void a_charge_the_books_hold_paid_by_the_closing_or_of_another_year_is_not_carried()
     {
         var charge = April2027();
-        April2027(charge.Receive(30_000, new DateOnly(2028, 5, 31), new DateOnly(2028, 6, 1), PaymentChannel.Slip)).CarryForwardAt(2027).ShouldBeNull();
+        April2027(charge.Receive(30_000, new DateOnly(2028, 5, 30), new DateOnly(2028, 5, 31), PaymentChannel.Slip)).CarryForwardAt(2027).ShouldBeNull();
         charge.CarryForwardAt(2026).ShouldBeNull();
         Charge.ClosingDayOf(2027).ShouldBe(new DateOnly(2028, 5, 31));
+    }
+
+    [Fact]
+    public void a_payment_made_on_31_may_but_booked_on_1_june_is_a_receipt_of_the_next_year_so_the_charge_is_carried_with_it()
+    {
+        // 出納整理期間 is about what the books received (自治法235条の5): the closing goes by 日計日, as the 収納率 does.
+        var charge = April2027();
+        var paid = April2027(charge.Receive(30_000, new DateOnly(2028, 5, 31), new DateOnly(2028, 6, 1), PaymentChannel.Slip));
+
+        var carried = paid.CarryForwardAt(2027).ShouldNotBeNull();
+        (carried.ToFiscalYear, carried.Amount).ShouldBe((2028, 30_000L));
+        paid.AsOf(new DateOnly(2028, 5, 31)).Outstanding.ShouldBe(0);   // paid, in law, on 納付日
     }
 }
 

@@ -17,7 +17,8 @@ public static class DirectDebitResults
     /// without results), and records: a payment (経路 口座振替, 納付日 = 振替日, 日計日 <paramref name="bookedOn"/>) on every
     /// charge of a 振替済 line, 振替不能 with its 不能事由 on the others, the end of each 口座振替 the bank says is gone (codes
     /// 2, 3, 4), and the results on the request. The charges' stream rows are locked first, so a payment arriving at the
-    /// counter meanwhile waits and both are kept; a debit that finds its charge already paid leaves a 過誤納 to settle.
+    /// counter meanwhile waits and both are kept; a debit that finds its charge already paid leaves a 過誤納, applied (充当)
+    /// or refunded (還付) in the same transaction.
     /// </summary>
     public static async Task<DebitResultsSummary> ImportAsync(IDocumentSession session, byte[] file, DateOnly today, DateOnly? bookedOn, CancellationToken ct)
     {
@@ -40,6 +41,7 @@ public static class DirectDebitResults
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
         var appends = new List<(Charge, long, IReadOnlyList<object>)>(charges.Count);
         var overpaid = new HashSet<Guid>();
+        var written = new List<Charge>();
         int paid = 0, failed = 0;
         foreach (var group in outcomes.GroupBy(o => o.Charge.ChargeId))
         {
@@ -59,11 +61,17 @@ public static class DirectDebitResults
                 }
             }
             var after = events.Aggregate((Charge?)charge, Charge.Evolve)!;
-            if (export.DebitDate > charge.DueDate && await LateFeeAssessment.AssessAsync(session, after, export.DebitDate, ct) is { } lateFee) events.Add(lateFee);
+            if (export.DebitDate > charge.DueDate && await LateFeeAssessment.AssessAsync(session, after, export.DebitDate, ct) is { } lateFee)
+            {
+                events.Add(lateFee.Assessed);
+                after = Charge.Evolve(after, lateFee.Assessed)!;
+                written.Add(lateFee.Charge);
+            }
             if (after.Overpaid > 0) overpaid.Add(after.PayerId);
+            written.Add(after);
             appends.Add((charge, versions[charge.Id], events));
         }
-        await ChargeAppends.AppendAsync(session, appends, ct);
+        await ChargeAppends.AppendAsync(session, appends, await OverpaymentSettlements.SettleAsync(session, written, today, ct), ct);
         var ended = await EndMandatesAsync(session, export, imported, today, ct);
         session.Events.Append(export.Id, export.Version + 1, imported);
         return new DebitResultsSummary(export.Id, export.DebitDate, booked, imported.DebitedCount, imported.DebitedAmount, imported.FailedCount, imported.FailedAmount, paid,

@@ -14,8 +14,8 @@ public static class ReceiptImports
     /// Reads the file and pairs every receipt with its charge by 徴収番号 (a faulty file, or one naming a charge that does not
     /// exist, is refused whole with every line and field at fault, and nothing is recorded); a file imported before (the same
     /// SHA-256) is refused. Then, with the charges' stream rows locked, every receipt becomes a payment (several on one
-    /// charge in 納付日 order); a charge paid off after its 納期限 gets its 延滞金; the import is recorded with the payment of
-    /// every line. The payers left overpaid are returned for 充当・還付.
+    /// charge in 納付日 order); a charge paid off after its 納期限 gets its 延滞金; the payers left overpaid have their 過誤納
+    /// applied (充当) or refunded (還付) in the same transaction; the import is recorded with the payment of every line.
     /// </summary>
     public static async Task<ReceiptImport> ImportAsync(IDocumentSession session, byte[] file, ReceiptFileEncoding encoding, DateOnly today, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ public static class ReceiptImports
         var payments = new Dictionary<int, Guid>();
         var lateFees = new List<ImportedLateFee>();
         var overpaid = new List<Guid>();
+        var written = new List<Charge>();
         foreach (var group in receipts.GroupBy(r => r.Charge.Id))
         {
             var charge = charges[group.Key];
@@ -50,15 +51,17 @@ public static class ReceiptImports
                 state = Charge.Evolve(state, received)!;
                 if (await LateFeeAssessment.AssessAsync(session, state, receipt.PaidOn, ct) is { } lateFee)
                 {
-                    events.Add(lateFee);
-                    state = Charge.Evolve(state, lateFee)!;
-                    lateFees.Add(new ImportedLateFee(charge.Id, charge.CollectionNumber, lateFee.LateFeeChargeId, lateFee.Amount));
+                    events.Add(lateFee.Assessed);
+                    state = Charge.Evolve(state, lateFee.Assessed)!;
+                    lateFees.Add(new ImportedLateFee(charge.Id, charge.CollectionNumber, lateFee.Assessed.LateFeeChargeId, lateFee.Assessed.Amount));
+                    written.Add(lateFee.Charge);
                 }
             }
             if (state.Overpaid > 0 && !overpaid.Contains(state.PayerId)) overpaid.Add(state.PayerId);
+            written.Add(state);
             appends.Add((charge, versions[charge.Id], events));
         }
-        await ChargeAppends.AppendAsync(session, appends, ct);
+        await ChargeAppends.AppendAsync(session, appends, await OverpaymentSettlements.SettleAsync(session, written, today, ct), ct);
         var lines = receipts.Select(r => new ImportedReceipt(r.Receipt.Line, r.Charge.CollectionNumber, r.Charge.Id, payments[r.Receipt.Line], r.Receipt.Amount,
             r.Receipt.PaidOn, r.Receipt.BookedOn, r.Receipt.Channel, r.Receipt.ReceiptNumber)).ToList();
         var imported = new ReceiptsImported(importId, sha256, today, lines.Count, lines.Sum(l => l.Amount), lines, lateFees, overpaid);
