@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
@@ -18,22 +19,30 @@ public static class DirectDebitExports
     {
         var month = JapaneseDates.FirstOfMonth(debitDate);
         var dueBy = JapaneseDates.EndOfMonth(debitDate);
+        Activity? phase = CollectionTracing.Phase("export: read mandates");
         var mandates = (await session.Query<DirectDebitMandate>().Where(m => m.StartMonth <= month && (m.EndMonth == null || m.EndMonth >= month)).ToListAsync(ct))
             .Where(m => m.Draws(month))
             // Registration ends the previous 依頼書 when a new one starts; should two still overlap, the newer draws.
             .GroupBy(m => m.PayerId).Select(g => g.MaxBy(m => (m.StartMonth, m.AppliedOn))!).ToList();
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("export: read pending requests");
         var pending = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
             .SelectMany(e => e.Lines.SelectMany(l => l.Charges.Select(c => c.ChargeId))).ToHashSet();
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("export: read charges");
         var payers = mandates.Select(m => m.PayerId).Distinct().ToArray();
         CollectionSubject[] drawn = [.. DirectDebitMandate.DrawnSubjects];
         var charges = await session.Query<Charge>()
             .Where(c => c.PayerId.In(payers) && c.DueDate <= dueBy && c.CancelledOn == null && c.WriteOff == null && c.Outstanding > 0 && c.Subject.In(drawn))
             .Select(c => new DebitCandidate(c.Id, c.CollectionNumber, c.PayerId, c.Month, c.Subject, c.Outstanding))
             .ToListAsync(ct);
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("export: build request");
         var byPayer = charges.Where(c => !pending.Contains(c.ChargeId)).ToLookup(c => c.PayerId);
         var draws = mandates.Select(m => (m, (IReadOnlyList<DebitCandidate>)[.. byPayer[m.PayerId].Where(c => m.Draws(c.Month, c.Subject))]));
         var requested = DirectDebitExport.Request(debitDate, consignor, today, draws);
         session.Events.StartStream<DirectDebitExport>(requested.ExportId, requested);
+        phase?.Dispose();
         return requested;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
@@ -22,23 +23,32 @@ public static class DirectDebitResults
     /// </summary>
     public static async Task<DebitResultsSummary> ImportAsync(IDocumentSession session, byte[] file, DateOnly today, DateOnly? bookedOn, CancellationToken ct)
     {
+        Activity? phase = CollectionTracing.Phase("import: parse");
         var result = DebitFile.Parse(file);
         var sha256 = DirectDebitExport.Hash(file);
         // The header gives 引落日 as MMDD: the request is one still awaiting results with that day (the latest, should two years
         // have one); a file already taken in names its request by its hash. Only requests awaiting results are read whole.
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: read request");
         var export = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
                 .Where(e => e.Consignor.Code == result.Consignor.Code && e.DebitDate.Month == result.DebitMonth && e.DebitDate.Day == result.DebitDay)
                 .MaxBy(e => e.DebitDate)
             ?? await session.Query<DirectDebitExport>().Where(e => e.Results != null && e.Results.Sha256 == sha256).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException("direct-debit.no-request",
                 $"No 振替依頼 awaiting results for 委託者コード {result.Consignor.Code} and 引落日 {result.DebitMonth:D2}{result.DebitDay:D2}.", "file");
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: match lines");
         var booked = bookedOn ?? export.DebitDate;
         var (imported, outcomes) = export.ImportResults(result, sha256, today, booked);
 
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: lock and read charges");
         await session.BeginTransactionAsync(ct);
         var chargeIds = outcomes.Select(o => o.Charge.ChargeId).Distinct().ToArray();
         var versions = await StreamLocks.LockAsync(session, chargeIds, ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: decide");
         var appends = new List<(Charge, long, IReadOnlyList<object>)>(charges.Count);
         var overpaid = new HashSet<Guid>();
         var written = new List<Charge>();
@@ -71,9 +81,17 @@ public static class DirectDebitResults
             written.Add(after);
             appends.Add((charge, versions[charge.Id], events));
         }
-        await ChargeAppends.AppendAsync(session, appends, await OverpaymentSettlements.SettleAsync(session, written, today, ct), ct);
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: settle overpayments");
+        var settled = await OverpaymentSettlements.SettleAsync(session, written, today, ct);
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: queue charge appends");
+        await ChargeAppends.AppendAsync(session, appends, settled, ct);
+        phase?.Dispose();
+        phase = CollectionTracing.Phase("import: end mandates");
         var ended = await EndMandatesAsync(session, export, imported, today, ct);
         session.Events.Append(export.Id, export.Version + 1, imported);
+        phase?.Dispose();
         return new DebitResultsSummary(export.Id, export.DebitDate, booked, imported.DebitedCount, imported.DebitedAmount, imported.FailedCount, imported.FailedAmount, paid,
             failed, ended, [.. overpaid]);
     }
