@@ -89,7 +89,7 @@ public static class CollectionBench
         // 口座振替: request file, the bank's answer, import.
         var consignor = DirectDebitSettings.ConsignorFrom(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         var today = DebitDate.AddDays(-10);
-        using var phases = new PhaseTimes();
+        using var phases = new PhaseTimes(connectionString);
         var roundTripCpu = (Cpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
         cpu = roundTripCpu.Item1;
         databaseCpu = roundTripCpu.Item2;
@@ -132,8 +132,8 @@ public static class CollectionBench
             ok = false;
         }
         await host.StopAsync(ct);
-        output.WriteLine($"target: 全銀 round trip: {roundTrip.TotalSeconds:F1} s (<= {RoundTripTarget})");
-        output.WriteLine($"target: 調定: {assessment.TotalSeconds:F1} s (<= {AssessmentTarget})");
+        output.WriteLine($"target: 全銀 round trip: {roundTrip.TotalSeconds:F2} s (<= {RoundTripTarget})");
+        output.WriteLine($"target: 調定: {assessment.TotalSeconds:F2} s (<= {AssessmentTarget})");
         return ok ? 0 : 1;
     }
 
@@ -182,9 +182,9 @@ public static class CollectionBench
         }
     }
 
-    private static void Breakdown(TextWriter output, IReadOnlyList<(string Name, TimeSpan Time)> phases)
+    private static void Breakdown(TextWriter output, IReadOnlyList<PhaseCost> phases)
     {
-        foreach (var (name, time) in phases) output.WriteLine($"    {name,-30} {StoredFeeBench.Seconds(time)}");
+        foreach (var phase in phases) output.WriteLine($"    {phase.Name,-28} {phase}");
     }
 
     private static string CpuUsed(TimeSpan clientBefore, TimeSpan? databaseBefore, string connectionString)
