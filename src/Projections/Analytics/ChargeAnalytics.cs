@@ -24,7 +24,9 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
 
     public void Queue(IDocumentOperations ops, IReadOnlyList<object> events)
     {
-        foreach (var run in PlacementAnalytics.Runs(events))
+        // Events the table takes nothing from are left out first, so they do not cut a run of payments into pieces: a bank's
+        // answer with 3 % 振替不能 spread through it made about 1,800 runs, two statements each, instead of one.
+        foreach (var run in PlacementAnalytics.Runs([.. events.Where(Takes)]))
         {
             if (run[0] is PaymentReceived) Paid(ops, [.. run.Cast<PaymentReceived>()]);
             else if (run[0] is ChargeAssessed) Assessed(ops, [.. run.Cast<ChargeAssessed>()]);
@@ -61,6 +63,10 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
             charges.Select(c => c.Amount).ToArray());
         Refresh(ops, keys);
     }
+
+    /// <summary>The events <see cref="Paid"/>, <see cref="Assessed"/> and <see cref="Apply"/> write something for.</summary>
+    internal static bool Takes(object data) => data is PaymentReceived or ChargeAssessed or ChargeCorrected or ChargeCancelled or AppropriationReceived
+        or OverpaymentAppropriated or RefundDetermined or ChargeWrittenOff or ChargeCarriedForward;
 
     private void Apply(IDocumentOperations ops, object data)
     {
