@@ -1,5 +1,11 @@
 using System.Text.Json;
+using KosodateShien.Application.Collection.DirectDebit;
+using KosodateShien.Application.Common;
 using KosodateShien.Domain.Collection.DirectDebit;
+using KosodateShien.Domain.Common;
+using KosodateShien.Projections.Privacy;
+using Marten;
+using Npgsql;
 
 namespace KosodateShien.Api.Tests.Collection;
 
@@ -178,33 +184,158 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
-    public async Task the_service_configuration_lets_imports_write_charges_in_bulk() =>
-        (await Application.Common.SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
+    public async Task the_service_configuration_lets_imports_write_charges_results_and_ended_mandates_in_bulk()
+    {
+        (await SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
+        (await SnapshotBulkAppender<DirectDebitExport>.For(Store, DirectDebitResults.ExportSpec, CancellationToken.None)).ShouldNotBeNull();
+        (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None)).ShouldNotBeNull();
+    }
 
     [Fact]
-    public async Task a_faulty_result_file_is_refused_whole_naming_line_and_field_and_records_nothing()
+    public async Task the_results_and_the_end_of_a_mandate_are_written_in_bulk_as_marten_writes_them()
     {
-        var (payer, _, customerNumber) = await Mandated();
+        var (payer, mandateId, customerNumber) = await Mandated();
+        await Api.Charged(payer, "2027-01", 20_000);
+        var (exportId, _) = await Exported(DebitDate);
+        // Twins of the request and the 口座振替 under other ids, written through Marten as the originals were.
+        var (twinExport, twinMandate, twinNumber) = (Guid.NewGuid(), Guid.NewGuid(), "9" + customerNumber[1..]);
+        await using (var session = Store.LightweightSession())
+        {
+            var requested = (DirectDebitRequested)(await session.Events.FetchStreamAsync(exportId)).Single().Data;
+            session.Events.StartStream<DirectDebitExport>(twinExport, requested with { ExportId = twinExport });
+            var registered = (DirectDebitMandateRegistered)(await session.Events.FetchStreamAsync(mandateId)).Single().Data;
+            session.Events.StartStream<DirectDebitMandate>(twinMandate, registered with { MandateId = twinMandate, CustomerNumber = twinNumber });
+            await session.SaveChangesAsync();
+        }
+
+        DirectDebitResultsImported Results(Guid export) =>
+            new(export, new DateOnly(2027, 2, 1), DebitDate, "sha", 0, 0, 1, 20_000, [new DebitLineResult(2, customerNumber, 20_000, DebitResultCode.NoAccount)]);
+        await using (var bulk = Session())
+        using (PersonalDataJson.KeepSealed())
+        {
+            var export = (await bulk.LoadAsync<DirectDebitExport>(exportId))!;
+            var mandate = (await bulk.LoadAsync<DirectDebitMandate>(mandateId))!;
+            mandate.Account.Number.ShouldStartWith("pd1:", Case.Sensitive, "read as stored, not opened");
+            (await SnapshotBulkAppender<DirectDebitExport>.For(Store, DirectDebitResults.ExportSpec, CancellationToken.None))!.Queue(bulk, [(export, export.Version, [Results(exportId)])]);
+            (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None))!.Queue(bulk,
+                [(mandate, mandate.Version, [mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount)])]);
+            await bulk.SaveChangesAsync();
+        }
+        await using (var marten = Session())
+        {
+            var mandate = (await marten.LoadAsync<DirectDebitMandate>(twinMandate))!;
+            marten.Events.Append(twinExport, 2, Results(twinExport));
+            marten.Events.Append(twinMandate, 2, mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount));
+            await marten.SaveChangesAsync();
+        }
+
+        (await Rows(exportId, "mt_doc_directdebitexport")).ShouldBe(await Rows(twinExport, "mt_doc_directdebitexport", (twinExport, exportId)));
+        (await Rows(mandateId, "mt_doc_directdebitmandate")).ShouldBe(await Rows(twinMandate, "mt_doc_directdebitmandate", (twinMandate, mandateId), (twinNumber, customerNumber)));
+        var view = await Api.GetJson($"/api/direct-debit-mandates/{mandateId}", ApiClient.Finance);
+        view.GetProperty("account").GetProperty("number").GetString().ShouldBe("0012345");
+        view.GetProperty("endMonth").GetString().ShouldBe("2027-01-01");
+    }
+
+    [Fact]
+    public async Task a_request_answered_while_the_import_waits_for_its_row_is_a_conflict_and_nothing_is_paid()
+    {
+        var (payer, _, _) = await Mandated();
         var charge = await Api.Charged(payer, "2027-01", 20_000);
-        var (second, _, _) = await Mandated("サトウ　タロウ");
-        await Api.Charged(second, "2027-01", 15_000);
         var (exportId, request) = await Exported(DebitDate);
         Clock.Today = new DateOnly(2027, 2, 1);
 
-        var faulty = Answer(request, new Dictionary<string, DebitResultCode>());
-        faulty[2 * 122 + 111] = (byte)'X';                      // line 3: 振替結果コード
-        var refused = ApiClient.Json(await Api.PostFile("/api/direct-debit/results", faulty, 422));
-        refused.GetProperty("rule").GetString().ShouldBe("zengin.malformed");
-        refused.GetProperty("errors").TryGetProperty("line 3: resultCode (振替結果コード)", out _).ShouldBeTrue();
+        // Another import holds the request's stream row, and answers it while this one waits.
+        await using var other = Session();
+        await other.BeginTransactionAsync(CancellationToken.None);
+        await using (var command = new NpgsqlCommand($"select version from {Store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1 for update", other.Connection))
+        {
+            command.Parameters.AddWithValue(exportId);
+            await command.ExecuteScalarAsync();
+        }
+        var import = Api.PostFile("/api/direct-debit/results", Answer(request, new Dictionary<string, DebitResultCode>()), 409);
+        await WaitForALockWaitAsync();
+        other.Events.Append(exportId, 2, new DirectDebitResultsImported(exportId, Clock.Today, DebitDate, "other", 0, 0, 1, 20_000,
+            [new DebitLineResult(2, request.Records[0].CustomerNumber, 20_000, DebitResultCode.InsufficientFunds)]));
+        await other.SaveChangesAsync();
 
-        var wrongAmount = Answer(request with { Records = [.. request.Records.Select(r => r.CustomerNumber == customerNumber ? r with { Amount = 19_000 } : r)] },
-            new Dictionary<string, DebitResultCode>());
-        var mismatch = ApiClient.Json(await Api.PostFile("/api/direct-debit/results", wrongAmount, 422));
-        mismatch.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem().Name.ShouldEndWith("amount (引落金額)");
-
+        ApiClient.Json(await import).GetProperty("rule").GetString().ShouldBe("version.conflict");
         (await Api.GetJson($"/api/charges/{charge}", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(20_000);
-        (await Api.GetJson($"/api/direct-debit/exports/{exportId}", ApiClient.Finance)).GetProperty("results").ValueKind.ShouldBe(JsonValueKind.Null);
-        ApiClient.Json(await Api.PostFile("/api/direct-debit/results", Answer(request, new Dictionary<string, DebitResultCode>()), 200))
-            .GetProperty("debitedCount").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task texts_read_while_kept_sealed_are_written_back_as_stored_and_an_erased_subjects_still_read_as_erased()
+    {
+        var (payer, mandateId, _) = await Mandated();
+        var stored = await Scalar($"select data -> 'account' ->> 'holderKana' from {Store.Options.DatabaseSchemaName}.mt_doc_directdebitmandate where id = $1", mandateId);
+        await using (var session = Session())
+        using (PersonalDataJson.KeepSealed())
+        {
+            var mandate = (await session.LoadAsync<DirectDebitMandate>(mandateId))!;
+            mandate.Account.HolderKana.ShouldBe(stored);
+            stored.ShouldStartWith("pd1:", Case.Sensitive);
+            Store.Options.Serializer().ToJson(mandate).ShouldContain(stored, Case.Sensitive, "written back as it is, not sealed again");
+        }
+        await using (var session = Session())
+            (await session.LoadAsync<DirectDebitMandate>(mandateId))!.Account.HolderKana.ShouldBe("ﾎｺﾞｼﾔ ﾊﾅｺ", "opened again outside the scope");
+
+        await Store.PersonalDataKeys().ShredAsync(payer, Guid.NewGuid(), CancellationToken.None);
+        await using (var session = Session())
+        using (PersonalDataJson.KeepSealed())
+            (await session.LoadAsync<DirectDebitMandate>(mandateId))!.Account.HolderKana.ShouldBe(PersonalData.Erased);
+    }
+
+    private IDocumentSession Session()
+    {
+        var session = Store.LightweightSession();
+        (session.LastModifiedBy, session.CorrelationId, session.CausationId) = ("test-finance", "run-42", "cause-7");
+        return session;
+    }
+
+    /// <summary>A stream's events, stream row and snapshot as text, without surrogate keys and clock readings; a twin's ids as the original's.</summary>
+    private async Task<IReadOnlyList<string>> Rows(Guid id, string documentTable, params (object Twin, object Original)[] same)
+    {
+        var schema = Store.Options.Events.DatabaseSchemaName;
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            select concat_ws('|', 'event', version, type, mt_dotnet_type, data::text, tenant_id, is_archived, user_name, correlation_id, causation_id, headers::text,
+                             bdata is null)
+            from {schema}.mt_events where stream_id = $1 and version > 1
+            union all
+            select concat_ws('|', 'stream', type, version, tenant_id, is_archived, compacted_version) from {schema}.mt_streams where id = $1
+            union all
+            select concat_ws('|', 'document', data::text, mt_version, mt_dotnet_type) from {Store.Options.DatabaseSchemaName}.{documentTable} where id = $1
+            order by 1
+            """, connection);
+        command.Parameters.AddWithValue(id);
+        var rows = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add(same.Aggregate(reader.GetString(0), (row, ids) => row.Replace(ids.Twin.ToString()!, ids.Original.ToString())));
+        return rows;
+    }
+
+    private async Task<string> Scalar(string sql, Guid id)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(id);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
+        for (var tries = 0; (long)(await command.ExecuteScalarAsync())! == 0; tries++)
+        {
+            if (tries > 300) throw new TimeoutException("The import never waited for the request's row.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        return connection;
     }
 }
