@@ -184,67 +184,56 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
-    public async Task the_service_configuration_lets_imports_write_charges_results_and_ended_mandates_in_bulk()
+    public async Task the_service_configuration_lets_imports_write_charges_and_ended_mandates_in_bulk()
     {
         (await SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
-        (await SnapshotBulkAppender<DirectDebitExport>.For(Store, DirectDebitResults.ExportSpec, CancellationToken.None)).ShouldNotBeNull();
         (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None)).ShouldNotBeNull();
     }
 
     [Fact]
-    public async Task the_results_and_the_end_of_a_mandate_are_written_in_bulk_as_marten_writes_them()
+    public async Task the_end_of_a_mandate_is_written_in_bulk_as_marten_writes_it_with_the_account_left_sealed()
     {
-        var (payer, mandateId, customerNumber) = await Mandated();
-        await Api.Charged(payer, "2027-01", 20_000);
-        var (exportId, _) = await Exported(DebitDate);
-        // Twins of the request and the 口座振替 under other ids, written through Marten as the originals were.
-        var (twinExport, twinMandate, twinNumber) = (Guid.NewGuid(), Guid.NewGuid(), "9" + customerNumber[1..]);
+        var (_, mandateId, customerNumber) = await Mandated();
+        // A twin of the 口座振替 under another id and 顧客番号, written through Marten as the original was.
+        var (twin, twinNumber) = (Guid.NewGuid(), "9" + customerNumber[1..]);
         await using (var session = Store.LightweightSession())
         {
-            var requested = (DirectDebitRequested)(await session.Events.FetchStreamAsync(exportId)).Single().Data;
-            session.Events.StartStream<DirectDebitExport>(twinExport, requested with { ExportId = twinExport });
             var registered = (DirectDebitMandateRegistered)(await session.Events.FetchStreamAsync(mandateId)).Single().Data;
-            session.Events.StartStream<DirectDebitMandate>(twinMandate, registered with { MandateId = twinMandate, CustomerNumber = twinNumber });
+            session.Events.StartStream<DirectDebitMandate>(twin, registered with { MandateId = twin, CustomerNumber = twinNumber });
             await session.SaveChangesAsync();
         }
 
-        DirectDebitResultsImported Results(Guid export) =>
-            new(export, new DateOnly(2027, 2, 1), DebitDate, "sha", 0, 0, 1, 20_000, [new DebitLineResult(2, customerNumber, 20_000, DebitResultCode.NoAccount)]);
+        DirectDebitMandateEnded End(DirectDebitMandate mandate) => mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount);
         await using (var bulk = Session())
         using (PersonalDataJson.KeepSealed())
         {
-            var export = (await bulk.LoadAsync<DirectDebitExport>(exportId))!;
             var mandate = (await bulk.LoadAsync<DirectDebitMandate>(mandateId))!;
             mandate.Account.Number.ShouldStartWith("pd1:", Case.Sensitive, "read as stored, not opened");
-            (await SnapshotBulkAppender<DirectDebitExport>.For(Store, DirectDebitResults.ExportSpec, CancellationToken.None))!.Queue(bulk, [(export, export.Version, [Results(exportId)])]);
             (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None))!.Queue(bulk,
-                [(mandate, mandate.Version, [mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount)])]);
+                [(mandate, mandate.Version, [End(mandate)])]);
             await bulk.SaveChangesAsync();
         }
         await using (var marten = Session())
         {
-            var mandate = (await marten.LoadAsync<DirectDebitMandate>(twinMandate))!;
-            marten.Events.Append(twinExport, 2, Results(twinExport));
-            marten.Events.Append(twinMandate, 2, mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount));
+            marten.Events.Append(twin, 2, End((await marten.LoadAsync<DirectDebitMandate>(twin))!));
             await marten.SaveChangesAsync();
         }
 
-        (await Rows(exportId, "mt_doc_directdebitexport")).ShouldBe(await Rows(twinExport, "mt_doc_directdebitexport", (twinExport, exportId)));
-        (await Rows(mandateId, "mt_doc_directdebitmandate")).ShouldBe(await Rows(twinMandate, "mt_doc_directdebitmandate", (twinMandate, mandateId), (twinNumber, customerNumber)));
+        (await Rows(mandateId, "mt_doc_directdebitmandate")).ShouldBe(await Rows(twin, "mt_doc_directdebitmandate", (twin, mandateId), (twinNumber, customerNumber)));
         var view = await Api.GetJson($"/api/direct-debit-mandates/{mandateId}", ApiClient.Finance);
         view.GetProperty("account").GetProperty("number").GetString().ShouldBe("0012345");
         view.GetProperty("endMonth").GetString().ShouldBe("2027-01-01");
     }
 
     [Fact]
-    public async Task a_request_answered_while_the_import_waits_for_its_row_is_a_conflict_and_nothing_is_paid()
+    public async Task a_request_answered_while_the_import_runs_is_a_conflict_and_nothing_is_paid()
     {
         var (payer, _, _) = await Mandated();
         var charge = await Api.Charged(payer, "2027-01", 20_000);
         var (exportId, request) = await Exported(DebitDate);
         Clock.Today = new DateOnly(2027, 2, 1);
 
-        // Another import holds the request's stream row, and answers it while this one waits.
+        // Another import holds the request's stream row, and answers it while this one waits to write its results.
         await using var other = Session();
         await other.BeginTransactionAsync(CancellationToken.None);
         await using (var command = new NpgsqlCommand($"select version from {Store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1 for update", other.Connection))

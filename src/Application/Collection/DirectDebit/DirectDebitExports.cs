@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
+using KosodateShien.Projections.Privacy;
 using Marten;
 
 namespace KosodateShien.Application.Collection.DirectDebit;
@@ -26,8 +27,10 @@ public static class DirectDebitExports
             .GroupBy(m => m.PayerId).Select(g => g.MaxBy(m => (m.StartMonth, m.AppliedOn))!).ToList();
         phase?.Dispose();
         phase = CollectionTracing.Phase("export: read pending requests");
-        var pending = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
-            .SelectMany(e => e.Lines.SelectMany(l => l.Charges.Select(c => c.ChargeId))).ToHashSet();
+        var pending = new HashSet<Guid>();
+        using (PersonalDataJson.KeepSealed())
+            foreach (var id in await session.Query<DirectDebitExport>().Where(e => e.Results == null).Select(e => e.Id).ToListAsync(ct))
+                pending.UnionWith((await RequestOfAsync(session, id, ct)).Lines.SelectMany(l => l.Charges.Select(c => c.ChargeId)));
         phase?.Dispose();
         phase = CollectionTracing.Phase("export: read charges");
         var payers = mandates.Select(m => m.PayerId).Distinct().ToArray();
@@ -45,4 +48,8 @@ public static class DirectDebitExports
         phase?.Dispose();
         return requested;
     }
+
+    /// <summary>The request of a 振替依頼: its first event, which is the file (the snapshot does not keep its lines).</summary>
+    public static async Task<DirectDebitRequested> RequestOfAsync(IQuerySession session, Guid exportId, CancellationToken ct) =>
+        (await session.Events.FetchStreamAsync(exportId, version: 1, token: ct)).Select(e => e.Data).OfType<DirectDebitRequested>().Single();
 }

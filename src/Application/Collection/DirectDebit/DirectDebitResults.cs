@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.DirectDebit;
-using KosodateShien.Domain.Common;
-using JasperFx.Events;
 using KosodateShien.Application.Common;
+using KosodateShien.Domain.Common;
 using KosodateShien.Projections.Collection;
 using KosodateShien.Projections.Privacy;
 using KosodateShien.Projections.Registry;
@@ -19,15 +18,12 @@ public sealed record DebitResultsSummary(Guid ExportId, DateOnly DebitDate, Date
 public static class DirectDebitResults
 {
     /// <summary>
-    /// The results go onto the request's stream set-based, as the charges' payments do: Marten's own append would read the
-    /// request's snapshot (60,000 lines with their sealed accounts) again to fold them in.
+    /// The end of the 口座振替 the bank says are gone (a few hundred in a large answer) goes in set-based, as the charges' payments
+    /// do (<see cref="SnapshotBulkAppender{T}"/>), not one statement each.
     /// </summary>
-    public static readonly BulkAppendSpec<DirectDebitExport> ExportSpec = new("mt_doc_directdebitexport", e => e.Id, (e, version) => { e.Version = version; return e; }, DirectDebitExport.Evolve,
-        [typeof(DirectDebitExportProjection), typeof(PersonMembershipProjection)], [new DirectDebitResultsImported(Guid.Empty, default, default, "", 0, 0, 0, 0, [])]);
-
-    /// <summary>The end of the 口座振替 the bank says are gone (a few hundred in a large answer), set-based too.</summary>
-    public static readonly BulkAppendSpec<DirectDebitMandate> MandateSpec = new("mt_doc_directdebitmandate", m => m.Id, (m, version) => { m.Version = version; return m; }, DirectDebitMandate.Evolve,
-        [typeof(DirectDebitMandateProjection), typeof(PersonMembershipProjection)], [new DirectDebitMandateEnded(Guid.Empty, default, default, "", DebitResultCode.NoAccount)]);
+    public static readonly BulkAppendSpec<DirectDebitMandate> MandateSpec = new("mt_doc_directdebitmandate", m => m.Id, (m, version) => { m.Version = version; return m; },
+        DirectDebitMandate.Evolve, [typeof(DirectDebitMandateProjection), typeof(PersonMembershipProjection)],
+        [new DirectDebitMandateEnded(Guid.Empty, default, default, "", DebitResultCode.NoAccount)]);
 
     /// <summary>
     /// Reads the file (a faulty one is refused whole), finds the request it answers (委託者コード and 引落日 of a request
@@ -35,9 +31,9 @@ public static class DirectDebitResults
     /// charge of a 振替済 line, 振替不能 with its 不能事由 on the others, the end of each 口座振替 the bank says is gone (codes
     /// 2, 3, 4), and the results on the request. The charges' stream rows are locked first, so a payment arriving at the
     /// counter meanwhile waits and both are kept; a debit that finds its charge already paid leaves a 過誤納, applied (充当)
-    /// or refunded (還付) in the same transaction. The request's and the ended 口座振替' rows are locked with them: a request
-    /// answered meanwhile is a conflict (as Marten's version check would say). The accounts the request and the 口座振替
-    /// carry are never opened: they are written back sealed as they were read.
+    /// or refunded (還付) in the same transaction. The rows of the 口座振替 it ends are locked with them. The accounts the
+    /// request and the 口座振替 carry are never opened: the import has no use for them, and the 口座振替 are written back
+    /// with them sealed as they were read.
     /// </summary>
     public static async Task<DebitResultsSummary> ImportAsync(IDocumentSession session, byte[] file, DateOnly today, DateOnly? bookedOn, CancellationToken ct)
     {
@@ -46,7 +42,7 @@ public static class DirectDebitResults
         var result = DebitFile.Parse(file);
         var sha256 = DirectDebitExport.Hash(file);
         // The header gives 引落日 as MMDD: the request is one still awaiting results with that day (the latest, should two years
-        // have one); a file already taken in names its request by its hash. Only requests awaiting results are read whole.
+        // have one); a file already taken in names its request by its hash. Only the chosen request's lines are read.
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: read request");
         var export = (await session.Query<DirectDebitExport>().Where(e => e.Results == null).ToListAsync(ct))
@@ -55,19 +51,18 @@ public static class DirectDebitResults
             ?? await session.Query<DirectDebitExport>().Where(e => e.Results != null && e.Results.Sha256 == sha256).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException("direct-debit.no-request",
                 $"No 振替依頼 awaiting results for 委託者コード {result.Consignor.Code} and 引落日 {result.DebitMonth:D2}{result.DebitDay:D2}.", "file");
+        var request = await DirectDebitExports.RequestOfAsync(session, export.Id, ct);
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: match lines");
         var booked = bookedOn ?? export.DebitDate;
-        var (imported, outcomes) = export.ImportResults(result, sha256, today, booked);
+        var (imported, outcomes) = export.ImportResults(request, result, sha256, today, booked);
 
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: lock and read charges");
         await session.BeginTransactionAsync(ct);
         var chargeIds = outcomes.Select(o => o.Charge.ChargeId).Distinct().ToArray();
-        var ending = MandatesEnding(export, imported);
-        var versions = await StreamLocks.LockAsync(session, [.. chargeIds, export.Id, .. ending.Keys], ct);
-        if (versions[export.Id] != export.Version)
-            throw new EventStreamUnexpectedMaxEventIdException(export.Id, typeof(DirectDebitExport), export.Version, versions[export.Id]);
+        var ending = MandatesEnding(request, imported);
+        var versions = await StreamLocks.LockAsync(session, [.. chargeIds, .. ending.Keys], ct);
         var charges = (await session.LoadManyAsync<Charge>(ct, chargeIds)).ToDictionary(c => c.Id);
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: decide");
@@ -112,20 +107,17 @@ public static class DirectDebitResults
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: end mandates");
         var ended = await EndMandatesAsync(session, export, ending, versions, today, ct);
-        phase?.Dispose();
-        phase = CollectionTracing.Phase("import: queue the results");
-        if (await SnapshotBulkAppender<DirectDebitExport>.For(session.DocumentStore, ExportSpec, ct) is { } bulk) bulk.Queue(session, [(export, export.Version, [imported])]);
-        else session.Events.Append(export.Id, export.Version + 1, imported);
+        session.Events.Append(export.Id, export.Version + 1, imported);
         phase?.Dispose();
         return new DebitResultsSummary(export.Id, export.DebitDate, booked, imported.DebitedCount, imported.DebitedAmount, imported.FailedCount, imported.FailedAmount, paid,
             failed, ended, [.. overpaid]);
     }
 
     /// <summary>The 口座振替 a 振替 the bank answered with 取引なし, 預金者の都合による振替停止 or 依頼書なし ends, with the code.</summary>
-    private static Dictionary<Guid, DebitResultCode> MandatesEnding(DirectDebitExport export, DirectDebitResultsImported imported)
+    private static Dictionary<Guid, DebitResultCode> MandatesEnding(DirectDebitRequested request, DirectDebitResultsImported imported)
     {
         var codes = imported.Results.Where(r => r.Code.EndsMandate()).ToDictionary(r => r.CustomerNumber, r => r.Code, StringComparer.Ordinal);
-        return export.Lines.Where(l => codes.ContainsKey(l.CustomerNumber)).ToDictionary(l => l.MandateId, l => codes[l.CustomerNumber]);
+        return request.Lines.Where(l => codes.ContainsKey(l.CustomerNumber)).ToDictionary(l => l.MandateId, l => codes[l.CustomerNumber]);
     }
 
     /// <summary>Ends each of those 口座振替 (read under its row lock) with the 振替日's month, unless it has ended already.</summary>
