@@ -175,11 +175,13 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
             newVersions[s] = newVersion;
         }
 
+        // The JSON goes as text[] and becomes jsonb row by row: a jsonb[] parameter of 70,000 documents (100 MB) cost PostgreSQL
+        // about three times the CPU (8 s instead of 2.7 s on this machine), building the whole array before unnesting it.
         var user = session.LastModifiedBy;
         session.QueueSqlCommand($"""
             insert into {eventsTable} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, causation_id, correlation_id, headers, user_name)
-            select nextval('{sequence}'), e.id, e.stream_id, e.version, e.data, e.type, now(), '*DEFAULT*', e.dotnet_type, false, ?::varchar, ?::varchar, 'null'::jsonb, ?::varchar
-            from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::jsonb[], ?::varchar[], ?::varchar[]) with ordinality as e(id, stream_id, version, data, type, dotnet_type, n)
+            select nextval('{sequence}'), e.id, e.stream_id, e.version, e.data::jsonb, e.type, now(), '*DEFAULT*', e.dotnet_type, false, ?::varchar, ?::varchar, 'null'::jsonb, ?::varchar
+            from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[]) with ordinality as e(id, stream_id, version, data, type, dotnet_type, n)
             order by e.n
             """, (object?)session.CausationId ?? DBNull.Value, (object?)session.CorrelationId ?? DBNull.Value, (object?)user ?? DBNull.Value,
             ids, streamIds, versions, data, types, dotnetTypes);
@@ -190,8 +192,8 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
             """, documentIds, expected, newVersions);
         session.QueueSqlCommand($"""
             insert into {documentTable} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-            select d.id, d.data, d.version, '{typeof(T).FullName}', transaction_timestamp()
-            from unnest(?::uuid[], ?::jsonb[], ?::bigint[]) as d(id, data, version)
+            select d.id, d.data::jsonb, d.version, '{typeof(T).FullName}', transaction_timestamp()
+            from unnest(?::uuid[], ?::text[], ?::bigint[]) as d(id, data, version)
             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_dotnet_type = excluded.mt_dotnet_type,
                 mt_last_modified = excluded.mt_last_modified
             """, documentIds, documents, newVersions);
