@@ -73,9 +73,10 @@ public sealed class PersonalDataJson(SubjectKeyRing keys)
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
-            if (text is null || !PersonalDataCipher.TryReadSubject(text, out var subject)) return text;
-            if (keys.Find(subject) is not { } key) return PersonalData.Erased;
-            return _keptSealed.Value ? text : PersonalDataCipher.Open(subject, key, text) ?? PersonalData.Erased;
+            if (text is null) return null;
+            if (!_keptSealed.Value) return keys.Open(text);
+            // Kept sealed: as stored, unless its subject has been erased.
+            return PersonalDataCipher.TryReadSubject(text, out var subject) && keys.Find(subject) is null ? PersonalData.Erased : text;
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)

@@ -30,6 +30,8 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     {
         var export = await Api.PostJson("/api/direct-debit/exports", new { debitDate }, 201, ApiClient.Finance);
         var bytes = await Api.GetBytes(export.GetProperty("file").GetString()!);
+        // The hash made with the request (from the accounts opened then) is the downloaded file's.
+        DirectDebitExport.Hash(bytes).ShouldBe(export.GetProperty("sha256").GetString());
         return (export.GetProperty("id").GetGuid(), DebitFile.Parse(bytes, withResults: false));
     }
 

@@ -15,14 +15,18 @@ public static class DirectDebitExports
     /// charges due by the end of that month, for months it covers: this month's (the 振替日 may come before the 納期限) and
     /// those a previous 振替 failed to collect (再振替). A charge
     /// already in a request whose results are not in yet is left out, so a second request for the same day draws nothing twice.
+    /// The mandates' accounts go into the request sealed as they are stored: they are opened once, for the file's hash, not
+    /// opened on reading and sealed again (twice: the event and its snapshot) on writing.
     /// </summary>
     public static async Task<DirectDebitRequested> RequestAsync(IDocumentSession session, DateOnly debitDate, DebitConsignor consignor, DateOnly today, CancellationToken ct)
     {
         var month = JapaneseDates.FirstOfMonth(debitDate);
         var dueBy = JapaneseDates.EndOfMonth(debitDate);
         Activity? phase = CollectionTracing.Phase("export: read mandates");
-        var mandates = (await session.Query<DirectDebitMandate>().Where(m => m.StartMonth <= month && (m.EndMonth == null || m.EndMonth >= month)).ToListAsync(ct))
-            .Where(m => m.Draws(month))
+        IReadOnlyList<DirectDebitMandate> running;
+        using (PersonalDataJson.KeepSealed())
+            running = await session.Query<DirectDebitMandate>().Where(m => m.StartMonth <= month && (m.EndMonth == null || m.EndMonth >= month)).ToListAsync(ct);
+        var mandates = running.Where(m => m.Draws(month))
             // Registration ends the previous 依頼書 when a new one starts; should two still overlap, the newer draws.
             .GroupBy(m => m.PayerId).Select(g => g.MaxBy(m => (m.StartMonth, m.AppliedOn))!).ToList();
         phase?.Dispose();
@@ -43,7 +47,9 @@ public static class DirectDebitExports
         phase = CollectionTracing.Phase("export: build request");
         var byPayer = charges.Where(c => !pending.Contains(c.ChargeId)).ToLookup(c => c.PayerId);
         var draws = mandates.Select(m => (m, (IReadOnlyList<DebitCandidate>)[.. byPayer[m.PayerId].Where(c => m.Draws(c.Month, c.Subject))]));
-        var requested = DirectDebitExport.Request(debitDate, consignor, today, draws);
+        var keys = session.DocumentStore.PersonalDataKeys();
+        var requested = DirectDebitExport.Request(debitDate, consignor, today, draws,
+            account => account with { Number = keys.Open(account.Number), HolderKana = keys.Open(account.HolderKana) });
         session.Events.StartStream<DirectDebitExport>(requested.ExportId, requested);
         phase?.Dispose();
         return requested;

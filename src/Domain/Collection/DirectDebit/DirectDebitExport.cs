@@ -35,18 +35,21 @@ public sealed record DirectDebitExport(Guid Id, DateOnly DebitDate, DebitConsign
     };
 
     /// <summary>The request file (振替依頼データ) of a request.</summary>
-    public static DebitFile File(DirectDebitRequested request) =>
+    /// <param name="readable">the account as the bank is to read it, for a request that carries it as stored (its personal data
+    /// sealed); as it is when null</param>
+    public static DebitFile File(DirectDebitRequested request, Func<BankAccount, BankAccount>? readable = null) =>
         new(request.Consignor, request.DebitDate.Month, request.DebitDate.Day,
-            [.. request.Lines.Select(l => new DebitFileRecord(l.Account, l.Amount, l.NewCode, l.CustomerNumber, DebitResultCode.Debited))], false);
+            [.. request.Lines.Select(l => new DebitFileRecord(readable?.Invoke(l.Account) ?? l.Account, l.Amount, l.NewCode, l.CustomerNumber, DebitResultCode.Debited))], false);
 
     public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
     /// 振替依頼 for a 振替日: one line per 口座振替 with something to draw, adding up the 未納額 of the payer's charges it draws
-    /// (in the order of the 顧客番号). 新規コード is 1 (第1回) in the mandate's first month, else 0.
+    /// (in the order of the 顧客番号). 新規コード is 1 (第1回) in the mandate's first month, else 0. The lines carry each
+    /// mandate's account as it is; <paramref name="readable"/> reads one the mandates carry sealed, for the file's hash.
     /// </summary>
     public static DirectDebitRequested Request(DateOnly debitDate, DebitConsignor consignor, DateOnly createdOn,
-        IEnumerable<(DirectDebitMandate Mandate, IReadOnlyList<DebitCandidate> Charges)> draws)
+        IEnumerable<(DirectDebitMandate Mandate, IReadOnlyList<DebitCandidate> Charges)> draws, Func<BankAccount, BankAccount>? readable = null)
     {
         var lines = new List<DebitLine>();
         foreach (var (mandate, charges) in draws.Where(d => d.Charges.Any(c => c.Outstanding > 0)).OrderBy(d => d.Mandate.CustomerNumber, StringComparer.Ordinal))
@@ -58,7 +61,7 @@ public sealed record DirectDebitExport(Guid Id, DateOnly DebitDate, DebitConsign
         }
         if (lines.Count == 0) throw new DomainRuleException("direct-debit.nothing-to-draw", $"Nothing is to be drawn on {debitDate:yyyy-MM-dd}.", "debitDate");
         var requested = new DirectDebitRequested(Guid.CreateVersion7(), debitDate, consignor, createdOn, lines, lines.Count, lines.Sum(l => l.Amount), "");
-        return requested with { Sha256 = Hash(File(requested).ToBytes()) };
+        return requested with { Sha256 = Hash(File(requested, readable).ToBytes()) };
     }
 
     /// <summary>
