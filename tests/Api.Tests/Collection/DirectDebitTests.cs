@@ -228,6 +228,37 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public async Task an_imports_payments_are_written_chunk_by_chunk_as_marten_writes_them()
+    {
+        var (payer, _, _) = await Mandated();
+        Guid[] charges = [await Api.Charged(payer, "2027-01", 20_000), await Api.Charged(payer, "2027-02", 20_000), await Api.Charged(payer, "2027-03", 20_000)];
+        // The same events both ways (a payment's id is made when it is received).
+        var appended = new Dictionary<Guid, IReadOnlyList<object>>();
+        IReadOnlyList<object> Events(Domain.Collection.Charge charge) => appended.TryGetValue(charge.Id, out var events) ? events : appended[charge.Id] =
+            charge.Month.Month == 2
+                ? [new DirectDebitFailed(charge.Id, Guid.Empty, DebitDate, DebitResultCode.InsufficientFunds, "資金不足", 20_000)]
+                : [charge.Receive(20_000, DebitDate, DebitDate, Domain.Collection.PaymentChannel.DirectDebit)];
+
+        // In bulk, two streams a chunk, then rolled back: the rows as written in the transaction.
+        var bulkRows = new List<IReadOnlyList<string>>();
+        await using (var bulk = Session())
+        {
+            await bulk.BeginTransactionAsync(CancellationToken.None);
+            var read = await bulk.LoadManyAsync<Domain.Collection.Charge>(charges);
+            await (await SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None))!
+                .WriteAsync(bulk, [.. read.Select(c => (c, (long)c.Version, Events(c)))], CancellationToken.None, streamsPerChunk: 2);
+            foreach (var id in charges) bulkRows.Add(await Rows(bulk.Connection!, id, "mt_doc_charge"));
+        }
+        await using (var marten = Session())
+        {
+            foreach (var charge in await marten.LoadManyAsync<Domain.Collection.Charge>(charges))
+                marten.Events.Append(charge.Id, charge.Version + 1, [.. Events(charge)]);
+            await marten.SaveChangesAsync();
+        }
+        foreach (var (id, rows) in charges.Zip(bulkRows)) (await Rows(id, "mt_doc_charge")).ShouldBe(rows);
+    }
+
+    [Fact]
     public async Task a_request_answered_while_the_import_runs_is_a_conflict_and_nothing_is_paid()
     {
         var (payer, _, _) = await Mandated();
@@ -285,8 +316,13 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     /// <summary>A stream's events, stream row and snapshot as text, without surrogate keys and clock readings; a twin's ids as the original's.</summary>
     private async Task<IReadOnlyList<string>> Rows(Guid id, string documentTable, params (object Twin, object Original)[] same)
     {
-        var schema = Store.Options.Events.DatabaseSchemaName;
         await using var connection = await OpenAsync();
+        return await Rows(connection, id, documentTable, same);
+    }
+
+    private async Task<IReadOnlyList<string>> Rows(NpgsqlConnection connection, Guid id, string documentTable, params (object Twin, object Original)[] same)
+    {
+        var schema = Store.Options.Events.DatabaseSchemaName;
         await using var command = new NpgsqlCommand($"""
             select concat_ws('|', 'event', version, type, mt_dotnet_type, data::text, tenant_id, is_archived, user_name, correlation_id, causation_id, headers::text,
                              bdata is null)

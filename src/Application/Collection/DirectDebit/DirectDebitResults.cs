@@ -102,7 +102,7 @@ public static class DirectDebitResults
         phase = CollectionTracing.Phase("import: settle overpayments");
         var settled = await OverpaymentSettlements.SettleAsync(session, written, today, ct);
         phase?.Dispose();
-        phase = CollectionTracing.Phase("import: queue charge appends");
+        phase = CollectionTracing.Phase("import: write charges");
         await ChargeAppends.AppendAsync(session, appends, settled, ct);
         phase?.Dispose();
         phase = CollectionTracing.Phase("import: end mandates");
