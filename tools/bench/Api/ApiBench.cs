@@ -15,6 +15,7 @@ public sealed record ApiBenchOptions(
     int MixedRate = 200,
     int MixedSeconds = 30,
     int Seed = 1,
+    string? Trace = null,
     string Schema = ApiBench.DefaultSchema)
 {
     /// <summary>Requests sent before a scenario is measured: the service compiles each endpoint on its first call.</summary>
@@ -35,6 +36,7 @@ public static class ApiBench
 
     public const string Usage = """
         usage: bench api [--connections C] [--registrations N] [--decisions N] [--payments N] [--reads N] [--mixed-rate R] [--mixed-seconds S] [--seed S]
+                         [--trace SCENARIO]
           api  the service (Release build, Production settings, its own process on a free loopback port) on the schema bench_api of
                the local cluster (dropped and recreated each run; $KOSODATE_BENCH_DB), with data the bench creates through the API.
                Closed loop over C connections (default 16): N registrations (8,000), decisions (4,000), payments on distinct
@@ -42,6 +44,8 @@ public static class ApiBench
                then S seconds (30) of R requests a second (200) open loop: 25 % payments, 37.5 % charge reads, 37.5 % child
                file reads. Rate limits are raised for the run (they are not what is measured). Prints per scenario
                requests/s, p50/p95/p99, errors by status, CPU per request of the API and of PostgreSQL, then the targets.
+               --trace payments (any scenario name's start) samples the API's CPU with Linux perf during that scenario
+               (apt-get install linux-perf) and prints the perf report command to read it.
         """;
 
     public static async Task<int> RunAsync(ApiBenchOptions options, string connectionString, string apiDll, TextWriter output, TextWriter error, CancellationToken ct = default)
@@ -51,6 +55,12 @@ public static class ApiBench
             await StoredFeeBench.DropSchemaAsync(connectionString, schema, ct);
         var log = Path.Combine(Path.GetTempPath(), $"kosodate-bench-api-{Environment.ProcessId}.log");
         var clock = Stopwatch.StartNew();
+        if (options.Trace is not null)
+        {
+            Environment.SetEnvironmentVariable(CpuTrace.PerfMapVariable, "1");
+            // perf reads the map only for code in anonymous memory, not in the W^X double mapping.
+            Environment.SetEnvironmentVariable("DOTNET_EnableWriteXorExecute", "0");
+        }
         await using var service = await ApiService.StartAsync(apiDll, connectionString, options.Schema, log, ct);
         output.WriteLine($"  service started            {StoredFeeBench.Seconds(clock.Elapsed)}   {service.BaseAddress} (pid {service.ProcessId}, log {log})");
         output.WriteLine($"  rate limits                raised to {ApiService.RaisedUserPermits:N0} requests a minute per user for the run (not what is measured)");
@@ -65,7 +75,7 @@ public static class ApiBench
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseCookies = false,
         }) { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var measure = new Measure(service, connectionString, output, options.Connections, client, ct);
+        var measure = new Measure(service, connectionString, output, options.Connections, client, options.Trace, ct);
         var results = new List<LoadResult>();
 
         // Registrations: each a new household with sealed names and address; the households serve the later scenarios.
@@ -128,7 +138,7 @@ public static class ApiBench
     }
 
     /// <summary>Runs scenarios and writes each one's line: rate, latencies, errors, and the CPU it cost the service and PostgreSQL.</summary>
-    private sealed class Measure(ApiService service, string connectionString, TextWriter output, int connections, HttpClient client, CancellationToken ct)
+    private sealed class Measure(ApiService service, string connectionString, TextWriter output, int connections, HttpClient client, string? trace, CancellationToken ct)
     {
         public async Task SeedAsync(string name, int count, Func<int, HttpRequestMessage> request, Action<int, string>? answered = null)
         {
@@ -138,6 +148,7 @@ public static class ApiBench
 
         public async Task<LoadResult> ClosedAsync(string name, int count, Func<int, HttpRequestMessage> request, Action<int, string>? answered = null)
         {
+            await using var tracing = trace is not null && name.StartsWith(trace, StringComparison.Ordinal) ? await CpuTrace.StartAsync(service.ProcessId, name, output, ct) : null;
             var (api, database) = (service.Cpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
             var result = await LoadRun.ClosedAsync(name, client, count, connections, request, ct, answered);
             Report(result, service.Cpu() - api, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
@@ -184,6 +195,7 @@ public static class ApiBench
                 case "--mixed-rate" when value is not null: options = options with { MixedRate = value.Value }; i++; break;
                 case "--mixed-seconds" when value is not null: options = options with { MixedSeconds = value.Value }; i++; break;
                 case "--seed" when value is not null: options = options with { Seed = value.Value }; i++; break;
+                case "--trace" when i + 1 < args.Count: options = options with { Trace = args[i + 1] }; i++; break;
                 case "help" or "--help" or "-h":
                     output.WriteLine(Usage);
                     return 0;
