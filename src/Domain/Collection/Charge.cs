@@ -456,7 +456,7 @@ public sealed partial record Charge(
     /// </summary>
     public LateFeeAssessed? AssessLateFee(CollectionRuleSet rules, DateOnly on)
     {
-        if (!MayOweLateFee) return null;
+        if (!MayOweLateFee()) return null;
         var receipts = LateFeeReceipts;
         // A year whose 特例基準割合 the municipality has not published yet cannot be computed; the charge waits for the rates
         // (a payment is never refused for it).
@@ -470,7 +470,7 @@ public sealed partial record Charge(
     /// Whether a 延滞金 may be due, whatever the rates: a charge (not itself 延滞金 or 督促手数料, not cancelled, none assessed yet)
     /// paid in full with some of it received after 納期限. Callers need not read the collection rules otherwise.
     /// </summary>
-    public bool MayOweLateFee =>
+    public bool MayOweLateFee() =>
         Subject is not (CollectionSubject.LateFee or CollectionSubject.DunningFee) && CancelledOn is null && LateFeeChargeId is null && Outstanding == 0
         && LateFeeReceipts.Any(r => r.PaidOn > DueDate);
 
