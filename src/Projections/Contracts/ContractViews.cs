@@ -47,8 +47,7 @@ public static class ContractQueries
         var entries = placements.Select(p =>
         {
             var period = certifications.TryGetValue(p.CertificationOn(Counted(p)), out var c) ? c.PeriodOn(Counted(p)) ?? c.PeriodInMonth(month) : null;
-            var classAge = p.ClassAge + (fiscalYear - p.ClassFiscalYear);
-            return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, classAge, period?.Category, period?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
+            return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, p.ClassAgeIn(fiscalYear), period?.Category, period?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
         }).OrderBy(e => e.ClassAge).ThenBy(e => e.ContractNumber).ToList();
         var counts = entries.GroupBy(e => (e.Category, e.ClassAge, e.CareLevel))
             .Select(g => new RosterCount(g.Key.Category, g.Key.ClassAge, g.Key.CareLevel, g.Count()))
