@@ -2,6 +2,7 @@ using KosodateShien.Application.Common;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Contracts;
 using KosodateShien.Domain.Facilities;
+using KosodateShien.Projections.Registry;
 using Marten;
 
 namespace KosodateShien.Application.Contracts;
@@ -26,7 +27,7 @@ public static class FacilityPlaces
         var placements = await session.Query<Placement>()
             .Where(p => p.FacilityId == facilityId && p.StartsOn <= yearEnd && (p.EndsOn == null || p.EndsOn >= startsOn))
             .ToListAsync(ct);
-        ClassPlaces.RequireFree(facility, placements, classAge, startsOn, facilityField);
+        ClassPlaces.RequireFree(facility, placements, await session.BirthDatesAsync(placements.Select(p => p.ChildId), ct), classAge, startsOn, facilityField);
         return facility;
     }
 }

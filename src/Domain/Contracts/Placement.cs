@@ -42,10 +42,6 @@ public sealed record Placement(
 
     public bool IsActiveOn(DateOnly day) => StartsOn <= day && (EndsOn is null || EndsOn >= day);
 
-    /// <summary>The child's クラス年齢 in a 年度: the class recorded for its 年度, one up every 1 April since (whether or not the
-    /// <see cref="ClassProgressed"/> of that April has been recorded yet).</summary>
-    public int ClassAgeIn(int fiscalYear) => ClassAge + (fiscalYear - ClassFiscalYear);
-
     /// <summary>Whether the placement covers any day of the month.</summary>
     public bool CoversMonth(DateOnly month) => StartsOn <= JapaneseDates.EndOfMonth(month) && (EndsOn is null || EndsOn >= month);
 

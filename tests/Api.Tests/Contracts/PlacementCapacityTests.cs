@@ -54,6 +54,24 @@ public sealed class PlacementCapacityTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task a_baby_placed_in_the_year_it_was_born_is_still_in_the_0_year_class_next_april_on_the_roster_and_for_the_check()
+    {
+        // Born 2026-06-10: 0 on 1 April 2027 as well, so the 0歳児 class again in 年度2027 (before the April run records it too).
+        var facility = await Api.RegisteredFacility(capacity: new { age0 = 1, age1 = 3, age2 = 3, age3 = 0, age4 = 0, age5 = 0 });
+        var baby = await Api.RegisteredFamily(new DateOnly(2026, 6, 10));
+        var (certification, version) = await Api.Applied(baby, new DateOnly(2027, 2, 1), Scenarios.Employment(baby, 160, 160));
+        await Api.Approved(certification, version);
+        await Placed(new CertifiedFamily(baby, certification), facility, new DateOnly(2027, 2, 1));
+
+        var april = await Api.GetJson($"/api/facilities/{facility}/roster?month=2027-04-01", ApiClient.Auditor);
+        april.GetProperty("children").EnumerateArray().Single().GetProperty("classAge").GetInt32().ShouldBe(0);
+        var younger = await Api.CertifiedFamily(new DateOnly(2026, 10, 1));
+        ShouldBeClassFull(ApiClient.Json(await Api.Post("/api/placements",
+            new { childId = younger.Family.ChildId, facilityId = facility, certificationId = younger.CertificationId, startsOn = April }, 422)), "facilityId");
+        await Placed(await Api.CertifiedFamily(Birth), facility, April);
+    }
+
+    [Fact]
     public async Task a_transfer_into_a_full_class_is_refused_and_the_child_stays_where_it_is()
     {
         var full = await Api.RegisteredFacility(capacity: OnePlaceForOneYearOlds);

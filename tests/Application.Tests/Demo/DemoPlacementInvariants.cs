@@ -52,13 +52,14 @@ internal static partial class DemoInvariants
     public static IEnumerable<string> PlacementRuleProblems(DemoWorld world)
     {
         var classAtStart = world.Data.Streams.Where(s => s.Events[0] is PlacementStarted).ToDictionary(s => s.Id, s => ((PlacementStarted)s.Events[0]).ClassAge);
+        var births = world.Persons.ToDictionary(p => p.Key, p => p.Value.BirthDate);
         foreach (var facility in world.Placements.Values.GroupBy(p => p.FacilityId))
         {
             var decided = facility.OrderBy(p => long.Parse(p.ContractNumber[5..])).ToList();
             for (var i = 0; i < decided.Count; i++)
             {
                 var (placement, classAge) = (decided[i], classAtStart[decided[i].Id]);
-                if (ClassPlaces.FullOn(world.Facilities[facility.Key], decided.Take(i), classAge, placement.StartsOn) is { } full)
+                if (ClassPlaces.FullOn(world.Facilities[facility.Key], decided.Take(i), births, classAge, placement.StartsOn) is { } full)
                     yield return $"{placement.ContractNumber}: the {classAge}歳児 class of {world.Facilities[facility.Key].Name} holds {full.Held} of {full.Places} on {full.Day:yyyy-MM-dd}";
             }
         }
