@@ -18,8 +18,8 @@ public sealed record ApiBenchOptions(
     string? Trace = null,
     string Schema = ApiBench.DefaultSchema)
 {
-    /// <summary>Requests sent before a scenario is measured: the service compiles each endpoint on its first call.</summary>
-    public int WarmUp => 500;
+    /// <summary>Requests sent before a scenario is measured: the service compiles each endpoint on its first call, and the JIT recompiles hot code optimized only after it has run a while.</summary>
+    public int WarmUp => 2_000;
 }
 
 /// <summary>
@@ -40,7 +40,7 @@ public static class ApiBench
           api  the service (Release build, Production settings, its own process on a free loopback port) on the schema bench_api of
                the local cluster (dropped and recreated each run; $KOSODATE_BENCH_DB), with data the bench creates through the API.
                Closed loop over C connections (default 16): N registrations (8,000), decisions (4,000), payments on distinct
-               charges (20,000), reads of charges and of child files (10,000 each), each after 500 requests not measured;
+               charges (20,000), reads of charges and of child files (10,000 each), each after 2,000 requests not measured (the JIT tiers the hot code up meanwhile);
                then S seconds (30) of R requests a second (200) open loop: 25 % payments, 37.5 % charge reads, 37.5 % child
                file reads. Rate limits are raised for the run (they are not what is measured). Prints per scenario
                requests/s, p50/p95/p99, errors by status, CPU per request of the API and of PostgreSQL, then the targets.
