@@ -39,6 +39,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
 builder.Services.AddSingleton(KosodateShien.Application.Collection.DirectDebit.DirectDebitSettings.ConsignorFrom(builder.Configuration));
+builder.Services.AddSingleton(KosodateShien.Application.Collection.Payments.PaymentBatchSettings.From(builder.Configuration));
+builder.Services.AddSingleton<KosodateShien.Application.Collection.Payments.PaymentBatches>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<KosodateShien.Application.Collection.Payments.PaymentBatches>());
 builder.Services.AddSingleton(new KosodateShien.Application.Allocation.ExactSolver(new KosodateShien.Application.Allocation.Exact.CpSatAllocator()));
 builder.Services.CritterStackDefaults(x =>
 {
