@@ -18,7 +18,11 @@ public sealed record ApiBenchOptions(
     string? Trace = null,
     string Schema = ApiBench.DefaultSchema)
 {
-    /// <summary>Requests sent before a scenario is measured: the service compiles each endpoint on its first call, and the JIT recompiles hot code optimized only after it has run a while.</summary>
+    /// <summary>
+    /// Requests sent before a scenario is measured: the service compiles each endpoint on its first call, and the JIT
+    /// recompiles hot code optimized only after it has run a while (in four rounds, each followed by a wait for the JIT's
+    /// background compiles to finish).
+    /// </summary>
     public int WarmUp => 2_000;
 }
 
@@ -81,7 +85,7 @@ public static class ApiBench
         // Registrations: each a new household with sealed names and address; the households serve the later scenarios.
         var households = new ConcurrentDictionary<int, BenchHousehold>();
         var registered = options.WarmUp + options.Registrations;
-        await measure.SeedAsync("warm-up registrations", options.WarmUp, i => requests.RegisterHousehold(i), (i, a) => households[i] = ApiRequests.Registered(a));
+        await measure.WarmUpAsync("warm-up registrations", options.WarmUp, i => requests.RegisterHousehold(i), (i, a) => households[i] = ApiRequests.Registered(a));
         results.Add(await measure.ClosedAsync("registrations", options.Registrations, i => requests.RegisterHousehold(options.WarmUp + i),
             (i, a) => households[options.WarmUp + i] = ApiRequests.Registered(a)));
         var family = households.OrderBy(h => h.Key).Select(h => h.Value).ToList();
@@ -92,7 +96,7 @@ public static class ApiBench
         var decided = Math.Min(options.WarmUp + options.Decisions, family.Count);
         await measure.SeedAsync("applications (認定申請)", decided, i => requests.ApplyForCertification(family[i]), (i, a) => applications[i] = ApiRequests.Created(a));
         var applied = applications.OrderBy(a => a.Key).Select(a => a.Value).ToList();
-        await measure.SeedAsync("warm-up decisions", options.WarmUp, i => requests.Decide(applied[i]));
+        await measure.WarmUpAsync("warm-up decisions", options.WarmUp, i => requests.Decide(applied[i]));
         results.Add(await measure.ClosedAsync("certification decisions", applied.Count - options.WarmUp, i => requests.Decide(applied[options.WarmUp + i])));
 
         // Payments on distinct charges, each paying its charge in full before 納期限.
@@ -106,11 +110,11 @@ public static class ApiBench
             (i, a) => charges[i] = ApiRequests.Created(a));
         var raised = charges.OrderBy(c => c.Key).Select(c => c.Value).ToList();
         if (raised.Count < chargesNeeded) return Fail(error, $"only {raised.Count:N0} of {chargesNeeded:N0} charges were raised; see {log}");
-        await measure.SeedAsync("warm-up payments", options.WarmUp, i => requests.Pay(raised[i], amount));
+        await measure.WarmUpAsync("warm-up payments", options.WarmUp, i => requests.Pay(raised[i], amount));
         results.Add(await measure.ClosedAsync("payments (distinct charges)", options.Payments, i => requests.Pay(raised[options.WarmUp + i], amount)));
 
         // Reads of personal data: charges (paid ones) and child files.
-        await measure.SeedAsync("warm-up reads", options.WarmUp, i => i % 2 == 0 ? requests.ReadCharge(raised[i]) : requests.ReadChild(family[i].Child));
+        await measure.WarmUpAsync("warm-up reads", options.WarmUp, i => i % 2 == 0 ? requests.ReadCharge(raised[i]) : requests.ReadChild(family[i].Child));
         results.Add(await measure.ClosedAsync("reads: charge", options.Reads, i => requests.ReadCharge(raised[i % (options.WarmUp + options.Payments)])));
         results.Add(await measure.ClosedAsync("reads: child file", options.Reads, i => requests.ReadChild(family[i % family.Count].Child)));
 
@@ -146,12 +150,34 @@ public static class ApiBench
             output.WriteLine($"  {name,-30} {result.Requests,7:N0} in {result.Elapsed.TotalSeconds,6:N1} s (not measured){Errors(result)}");
         }
 
+        /// <summary>
+        /// Sends the requests in four rounds, each followed by a wait (up to 30 s) for the JIT's background thread to go
+        /// idle: code made hot in a round is recompiled optimized before the next, and not while the scenario is measured.
+        /// </summary>
+        public async Task WarmUpAsync(string name, int count, Func<int, HttpRequestMessage> request, Action<int, string>? answered = null)
+        {
+            const int rounds = 4;
+            var (clock, jit, settling, errors) = (Stopwatch.StartNew(), service.JitCpu(), TimeSpan.Zero, new List<LoadResult>());
+            for (var round = 0; round < rounds; round++)
+            {
+                var start = count * round / rounds;
+                var size = count * (round + 1) / rounds - start;
+                errors.Add(await LoadRun.ClosedAsync(name, client, size, connections, i => request(start + i), ct,
+                    answered is null ? null : (i, a) => answered(start + i, a)));
+                settling += await service.JitSettledAsync(TimeSpan.FromSeconds(30), ct);
+            }
+            var failed = errors.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+            output.WriteLine($"  {name,-30} {count,7:N0} in {clock.Elapsed.TotalSeconds,6:N1} s (not measured; {settling.TotalSeconds:N1} s of it waiting for the JIT, " +
+                $"which used {(service.JitCpu() - jit).TotalSeconds:N1} s of CPU)" +
+                (failed.Count == 0 ? "   errors 0" : "   errors " + string.Join(", ", failed.OrderBy(e => e.Key).Select(e => $"{e.Key}×{e.Value}"))));
+        }
+
         public async Task<LoadResult> ClosedAsync(string name, int count, Func<int, HttpRequestMessage> request, Action<int, string>? answered = null)
         {
             await using var tracing = trace is not null && name.StartsWith(trace, StringComparison.Ordinal) ? await CpuTrace.StartAsync(service.ProcessId, name, output, ct) : null;
-            var (api, database) = (service.Cpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
+            var (api, jit, database) = (service.Cpu(), service.JitCpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
             var result = await LoadRun.ClosedAsync(name, client, count, connections, request, ct, answered);
-            Report(result, service.Cpu() - api, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
+            Report(result, service.Cpu() - api, service.JitCpu() - jit, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
             return result;
         }
 
@@ -161,16 +187,16 @@ public static class ApiBench
             var (api, database) = (service.Cpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
             var results = await Task.WhenAll(parts.Select(p => LoadRun.OpenAsync(p.Name, client, (int)Math.Round(rate * p.Share), duration, p.Request, ct)));
             var (apiUsed, databaseUsed) = (service.Cpu() - api, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
-            foreach (var result in results) Report(result, null, null);
+            foreach (var result in results) Report(result, null, null, null);
             var total = results.Sum(r => r.Requests);
             output.WriteLine($"  {"",-30} cpu per request: api {apiUsed.TotalMilliseconds / total:F2} ms" +
                 (databaseUsed is { } db ? $", PostgreSQL {db.TotalMilliseconds / total:F2} ms" : "") + $" ({total:N0} requests)");
             return results;
         }
 
-        private void Report(LoadResult result, TimeSpan? api, TimeSpan? database)
+        private void Report(LoadResult result, TimeSpan? api, TimeSpan? jit, TimeSpan? database)
         {
-            var cpu = api is { } a ? $"   cpu/request api {a.TotalMilliseconds / result.Requests:F2} ms" + (database is { } d ? $", PostgreSQL {d.TotalMilliseconds / result.Requests:F2} ms" : "") : "";
+            var cpu = api is { } a ? $"   cpu/request api {a.TotalMilliseconds / result.Requests:F2} ms (JIT {jit?.TotalMilliseconds / result.Requests:F2})" + (database is { } d ? $", PostgreSQL {d.TotalMilliseconds / result.Requests:F2} ms" : "") : "";
             output.WriteLine($"  {result.Name,-30} {result.Requests,7:N0} in {result.Elapsed.TotalSeconds,6:N1} s  {result.PerSecond,7:N0}/s   " +
                 $"p50 {result.Percentile(50),6:F1}  p95 {result.Percentile(95),6:F1}  p99 {result.Percentile(99),6:F1} ms{Errors(result)}{cpu}");
         }

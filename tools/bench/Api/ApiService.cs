@@ -65,6 +65,7 @@ public sealed class ApiService : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ApiService(process, dll, signingKey, new Uri($"http://127.0.0.1:{port}"), log);
+        service.WatchJit();
         await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(3), ct);
         return service;
     }
@@ -111,8 +112,67 @@ public sealed class ApiService : IAsyncDisposable
         return process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// CPU time the runtime's tiered-compilation threads have used so far: the JIT recompiling hot methods optimized in the
+    /// background, a one-time cost of a freshly started process rather than of its requests (Linux only; zero elsewhere).
+    /// The runtime ends that thread when it has nothing to do and starts a new one later, so each is followed by its id,
+    /// polled every 100 ms (<see cref="WatchJit"/>), and what a thread used is kept after it is gone.
+    /// </summary>
+    public TimeSpan JitCpu()
+    {
+        lock (jitTicks) PollJit();
+        return TimeSpan.FromSeconds(jitTotal / (double)ClockTicksPerSecond);
+    }
+
+    private readonly Dictionary<string, long> jitTicks = [];
+    private long jitTotal;
+    private Timer? jitWatch;
+
+    private void WatchJit() => jitWatch = new Timer(_ => { lock (jitTicks) PollJit(); }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+
+    private void PollJit()
+    {
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)) continue;
+                // stat: "tid (comm) state ..." — utime and stime are the 14th and 15th fields; comm may hold spaces.
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                var thread = Path.GetFileName(task);
+                jitTotal += ticks - jitTicks.GetValueOrDefault(thread);
+                jitTicks[thread] = ticks;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            // a thread (or the process) ended while being read: its last reading stands
+        }
+    }
+
+    /// <summary>Waits until the JIT's background thread has been idle for a second (at most <paramref name="limit"/>); returns how long that took.</summary>
+    public async Task<TimeSpan> JitSettledAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = JitCpu();
+        while (clock.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            var now = JitCpu();
+            if (now - before < TimeSpan.FromMilliseconds(20)) break;
+            before = now;
+        }
+        return clock.Elapsed;
+    }
+
+    /// <summary>USER_HZ, the unit of /proc's CPU times: 100 on every Linux this runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     public async ValueTask DisposeAsync()
     {
+        if (jitWatch is not null) await jitWatch.DisposeAsync();
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
