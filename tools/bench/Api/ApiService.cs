@@ -40,6 +40,9 @@ public sealed class ApiService : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>Raised with the new process id when <see cref="RestartAsync"/> has started the service again.</summary>
+    public event Action<int>? Restarted;
+
     /// <param name="settings">configuration beyond the bench's (environment variable names, e.g. <c>Idempotency__WaitSeconds</c>)</param>
     public static async Task<ApiService> StartAsync(string dll, string connectionString, string schema, string log, CancellationToken ct,
         ApiSecrets? secrets = null, IReadOnlyDictionary<string, string>? settings = null)
@@ -96,6 +99,7 @@ public sealed class ApiService : IAsyncDisposable
         if (!process.HasExited) throw new InvalidOperationException("The service is still running: kill it first.");
         process.Dispose();
         process = Launch();
+        Restarted?.Invoke(process.Id);
         await WaitUntilReadyAsync(TimeSpan.FromMinutes(3), ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using KosodateShien.Bench.Api;
 
 namespace KosodateShien.Bench.Faults;
@@ -26,13 +27,16 @@ public static class FaultsBench
         }
         var dll = Environment.GetEnvironmentVariable("KOSODATE_API_DLL") ?? Path.GetFullPath("src/Api/bin/Release/net10.0/KosodateShien.Api.dll");
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Ctrl-C, SIGTERM or a hang-up stop the scenarios and still remove the scratch cluster and end the service; a second one ends the process.
+        void Stop(PosixSignalContext signal)
         {
-            // The first Ctrl-C stops the scenarios and still removes the scratch cluster; a second one ends the process.
             if (cancel.IsCancellationRequested) return;
-            e.Cancel = true;
+            signal.Cancel = true;
             cancel.Cancel();
-        };
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
         try
         {
             return RunAsync(options, dll, output, error, cancel.Token).GetAwaiter().GetResult();
@@ -53,6 +57,8 @@ public static class FaultsBench
         var log = Path.Combine(Path.GetTempPath(), $"kosodate-bench-faults-{Environment.ProcessId}.log");
         await using var service = await ApiService.StartAsync(apiDll, cluster.ConnectionString, FaultsContext.Schema, log, ct);
         output.WriteLine($"  service                    {service.BaseAddress} (pid {service.ProcessId}, log {log}), started in {clock.Elapsed.TotalSeconds:N1} s");
+        cluster.NoteService(service.ProcessId);
+        service.Restarted += cluster.NoteService;
 
         var tokens = new Dictionary<string, string>();
         foreach (var role in new[] { ApiRequests.Clerk, ApiRequests.Supervisor, ApiRequests.Finance, ApiRequests.FacilityLiaison })

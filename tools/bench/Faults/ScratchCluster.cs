@@ -14,7 +14,7 @@ public sealed class ScratchCluster : IAsyncDisposable
 {
     public const string DirectoryPrefix = "kosodate-faults-";
     public const string Database = "faults";
-    private const string OwnerFile = "bench.pid";
+    private const string OwnerFile = "bench.pid", ServiceFile = "api.pid";
 
     private readonly string bin;
     private readonly TextWriter log;
@@ -143,13 +143,27 @@ public sealed class ScratchCluster : IAsyncDisposable
     {
         foreach (var root in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
         {
-            var owner = Path.Combine(root, OwnerFile);
-            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || IsAlive(pid)) continue;
-            log.WriteLine($"  removing a scratch cluster left by an earlier run that did not finish: {root}");
-            var abandoned = new ScratchCluster(bin, root, 0, log);
-            abandoned.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            try
+            {
+                var owner = Path.Combine(root, OwnerFile);
+                if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || IsAlive(pid)) continue;
+                log.WriteLine($"  removing a scratch cluster left by an earlier run that did not finish: {root}");
+                if (ReadPid(Path.Combine(root, ServiceFile)) is { } service && IsAlive(service)
+                    && File.ReadAllText($"/proc/{service}/cmdline").Contains("KosodateShien.Api.dll", StringComparison.Ordinal))
+                    Kill(service);
+                new ScratchCluster(bin, root, 0, log).DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another user's, or gone meanwhile
+            }
         }
     }
+
+    /// <summary>Notes the process id of the service running on this cluster, so that a later run can end it if this bench is killed.</summary>
+    public void NoteService(int pid) => File.WriteAllText(Path.Combine(Root, ServiceFile), pid.ToString());
+
+    private static int? ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file), out var pid) ? pid : null;
 
     private static string? FindBinaries()
     {
