@@ -25,8 +25,9 @@ public abstract class Fault
 
         public override async Task<FaultWindow> InjectAsync(CancellationToken ct)
         {
-            await cluster.CrashAsync(ct);
+            // Timed from just before the kill: requests in flight then are the fault's, whatever they answer.
             var injected = Stopwatch.GetTimestamp();
+            await cluster.CrashAsync(ct);
             await Task.Delay(down, ct);
             await cluster.StartAsync(ct);
             var back = Stopwatch.GetTimestamp();
@@ -41,8 +42,8 @@ public abstract class Fault
 
         public override async Task<FaultWindow> InjectAsync(CancellationToken ct)
         {
-            await service.KillAsync();
             var injected = Stopwatch.GetTimestamp();
+            await service.KillAsync();
             await Task.Delay(down, ct);
             var back = Stopwatch.GetTimestamp();
             await service.RestartAsync(ct);

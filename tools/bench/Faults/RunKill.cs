@@ -26,8 +26,8 @@ public static class RunKills
         var run = client.SendAsync(command, request, ct);
         while (!run.IsCompleted && !await started(ct)) await Task.Delay(10, ct);
         var answeredBeforeKill = run.IsCompleted;
-        await context.Service.KillAsync();
         var injected = Stopwatch.GetTimestamp();
+        await context.Service.KillAsync();
         var doneAtKill = await done(ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         var back = Stopwatch.GetTimestamp();
