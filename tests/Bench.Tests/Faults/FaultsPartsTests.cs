@@ -102,6 +102,7 @@ public sealed class FaultsPartsTests
         times.Answers.ShouldBe(new Dictionary<string, int> { ["503"] = 3, ["connection"] = 1 }, ignoreOrder: true);
         times.LongestWait.TotalSeconds.ShouldBe(0.3, 0.001);
         times.Recovery!.Value.TotalSeconds.ShouldBe(0.6, 0.001);
+        times.FailuresAfter.ShouldBeEmpty();
         OutageTimes.Of(window, attempts.Take(5)).Recovery.ShouldBeNull();
     }
 
