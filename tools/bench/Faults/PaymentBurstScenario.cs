@@ -68,6 +68,9 @@ public sealed class PaymentBurstScenario(FaultsContext context)
         outcome.Targets.Add(Target.NoMoreThan($"{what} a placement's fee determined after the faults, within", Seconds(background), "s", 30));
         if (fault is Fault.PostgresCrash)
         {
+            var failed = await QuietCrashAsync(fault, charges, ct);
+            outcome.Faults++;
+            outcome.Targets.Add(Target.NoMoreThan($"{what} requests failed after a crash while idle, PostgreSQL back", failed, "requests", 1));
             var serverErrors = attempts.Count(a => a.Outcome == "500");
             output.WriteLine($"    500 answers: {serverErrors:N0}; every answer while PostgreSQL was down came within {longestWait.TotalSeconds:N2} s");
             outcome.Targets.Add(Target.NoMoreThan($"{what} longest wait for an answer while PostgreSQL was down", Math.Round(longestWait.TotalSeconds, 2), "s", 2));
@@ -78,6 +81,33 @@ public sealed class PaymentBurstScenario(FaultsContext context)
             outcome.Targets.Add(Target.NoMoreThan($"{what} recovery after the API's restart", Seconds(outcome.Recovery), "s", 60));
         outcome.Targets.Add(Target.AtLeast($"{what} faults injected", outcome.Faults, "faults", faults));
         return outcome;
+    }
+
+    /// <summary>
+    /// One more crash, with no request in flight: the pool then holds only connections the crash broke. Of requests sent one
+    /// by one once PostgreSQL is back, how many fail (each broken connection handed out again would fail one)?
+    /// </summary>
+    private async Task<int> QuietCrashAsync(Fault fault, IReadOnlyList<Guid> charges, CancellationToken ct)
+    {
+        const int requests = 20;
+        await fault.InjectAsync(ct);
+        var outcomes = new List<string>();
+        for (var i = 0; i < requests; i++)
+        {
+            try
+            {
+                using var response = await context.Client.SendAsync(context.Requests.ReadCharge(charges[i]), ct);
+                outcomes.Add(((int)response.StatusCode).ToString());
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("connection");
+            }
+        }
+        var failed = outcomes.Count(o => o[0] != '2');
+        context.Output.WriteLine($"    a crash while idle: of {requests} reads sent one by one once PostgreSQL was back, {failed} failed" +
+            (failed == 0 ? "" : $" ({string.Join(", ", outcomes.Where(o => o[0] != '2').GroupBy(o => o).Select(g => $"{g.Key}×{g.Count()}"))})"));
+        return failed;
     }
 
     /// <summary>A missing recovery (no 2xx after a fault) counts as an hour, so its target fails.</summary>
