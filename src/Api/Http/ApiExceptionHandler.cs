@@ -36,7 +36,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         switch (Unwrap(exception))
         {
             case DomainRuleException e:
-                return (422, "Business rule violated", e.Message, e.Rule, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                return (422, "Business rule violated", e.Message, e.Rule,
+                    e.Field is null ? null : e.AlsoFields.Prepend(e.Field).Distinct().ToDictionary(field => field, _ => new[] { e.Message }));
             case MalformedFileException e:
                 return (422, "File refused", e.Message, e.Rule,
                     e.Errors.GroupBy(f => $"line {f.Line}: {f.Field}").ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()));
