@@ -14,8 +14,8 @@ public sealed class FaultsPartsTests
     [Fact]
     public void only_takes_scenario_letters_and_the_counts_are_positive()
     {
-        FaultsOptions.Parse(["--only", "d,a", "--payments", "300", "--try-capacity"]).Options
-            .ShouldBe(new FaultsOptions(Only: "ad", Payments: 300, TryCapacity: true));
+        FaultsOptions.Parse(["--only", "d,a", "--payments", "300", "--places", "5"]).Options
+            .ShouldBe(new FaultsOptions(Only: "ad", Payments: 300, Places: 5));
         FaultsOptions.Parse([]).Options!.Only.ShouldBe("abcde");
         FaultsOptions.Parse(["--only", "f"]).Error.ShouldNotBeNull();
         FaultsOptions.Parse(["--only", "ab"]).Error.ShouldNotBeNull();
@@ -23,6 +23,26 @@ public sealed class FaultsPartsTests
         FaultsOptions.Parse(["--parallel", "1"]).Error.ShouldNotBeNull();
         FaultsOptions.Parse(["--kills"]).Error.ShouldNotBeNull();
         FaultsOptions.Parse(["--colour", "1"]).Error.ShouldNotBeNull();
+        FaultsOptions.Parse(["--try-capacity"]).Error.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("2026-12-06")]
+    [InlineData("2027-01-15")]
+    [InlineData("2027-03-31")]
+    [InlineData("2027-04-01")]
+    [InlineData("2027-04-30")]
+    [InlineData("2027-09-30")]
+    public void the_placed_children_are_one_year_olds_born_already_whatever_the_month(string day)
+    {
+        // (e) fills a 1歳児 class: its children must be of that class in the 年度 they start, and born by the day of the run.
+        var today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var start = KosodateShien.Bench.Api.ApiRequests.NextFiscalYearStart(today);
+        start.ShouldBeGreaterThan(today);
+        (start.Month, start.Day).ShouldBe((4, 1));
+        var born = KosodateShien.Bench.Api.ApiRequests.OneYearOldBorn(start);
+        born.ShouldBeLessThan(today);
+        KosodateShien.Domain.Common.JapaneseDates.ClassAge(born, start.Year).ShouldBe(1);
     }
 
     [Fact]

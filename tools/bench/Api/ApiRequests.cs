@@ -21,7 +21,8 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
     public DateOnly Today => today;
 
     /// <summary>世帯登録: two guardians and a child born last year, every number unique to request <paramref name="i"/>.</summary>
-    public HttpRequestMessage RegisterHousehold(int i)
+    /// <param name="childBorn">the child's 生年月日 instead (a child of a given クラス年齢)</param>
+    public HttpRequestMessage RegisterHousehold(int i, DateOnly? childBorn = null)
     {
         var random = new Random(seed * 1_000_003 + i);
         object Member(int k, string role, Sex sex, DateOnly birth, string relationship, IReadOnlyList<NamePart> given, NamePart surname)
@@ -39,7 +40,7 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
             {
                 Member(0, "guardian", Sex.Male, new DateOnly(1988, 1, 1).AddDays(random.Next(3_000)), "世帯主", JapaneseNames.ParentGivenNames(Sex.Male), surname),
                 Member(1, "guardian", Sex.Female, new DateOnly(1989, 1, 1).AddDays(random.Next(3_000)), "妻", JapaneseNames.ParentGivenNames(Sex.Female), surname),
-                Member(2, "child", childSex, today.AddYears(-1).AddDays(-random.Next(200)), "子", JapaneseNames.ChildGivenNames(childSex), surname),
+                Member(2, "child", childSex, childBorn ?? today.AddYears(-1).AddDays(-random.Next(200)), "子", JapaneseNames.ChildGivenNames(childSex), surname),
             },
         });
     }
@@ -51,6 +52,12 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
         return new BenchHousehold(document.RootElement.GetProperty("id").GetGuid(), members[..2], members[2]);
     }
 
+    /// <summary>1 April of the next 年度: the day the bench's certifications are applied for from, and its placements start.</summary>
+    public static DateOnly NextFiscalYearStart(DateOnly today) => new(today.Month >= 4 ? today.Year + 1 : today.Year, 4, 1);
+
+    /// <summary>A 生年月日 that makes a child 1歳児 in the 年度 starting on <paramref name="fiscalYearStart"/> (born in the October two years before).</summary>
+    public static DateOnly OneYearOldBorn(DateOnly fiscalYearStart) => new(fiscalYearStart.Year - 2, 10, 1);
+
     /// <summary>支給認定申請 for the household's child, both guardians working 160 hours a month, from next April.</summary>
     public HttpRequestMessage ApplyForCertification(BenchHousehold household) => Post("/api/certifications", Clerk, new
     {
@@ -58,7 +65,7 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
         applicantId = household.Guardians[1],
         applicationDate = today,
         wantsNurseryCare = true,
-        desiredFrom = new DateOnly(today.Month >= 4 ? today.Year + 1 : today.Year, 4, 1),
+        desiredFrom = NextFiscalYearStart(today),
         needs = household.Guardians.Select(g => new { guardianId = g, reason = "employment", monthlyHours = 160 }),
     });
 

@@ -17,11 +17,13 @@ public static class BackgroundWorkCheck
     {
         var n = Interlocked.Increment(ref checks);
         var requests = context.Requests;
-        var household = (await context.CreateAsync("household", 1, _ => requests.RegisterHousehold(200_000 + n), ApiRequests.Registered, ct))[0];
+        // A 1歳児 in the 年度 the placement starts, into a facility with places in that class (利用定員 is a rule of placements).
+        var startsOn = ApiRequests.NextFiscalYearStart(context.Today);
+        var household = (await context.CreateAsync("household", 1, _ => requests.RegisterHousehold(200_000 + n, ApiRequests.OneYearOldBorn(startsOn)),
+            ApiRequests.Registered, ct))[0];
         var certification = (await context.CreateAsync("certification application", 1, _ => requests.ApplyForCertification(household), ApiRequests.Created, ct))[0];
         await context.CreateAsync("certification decision", 1, _ => requests.Decide(certification), _ => 0, ct);
         var facility = (await context.CreateAsync("facility", 1, _ => requests.RegisterFacility(100 + n, [0, 10, 0, 0, 0, 0]), ApiRequests.Created, ct))[0];
-        var startsOn = new DateOnly(context.Today.Month >= 4 ? context.Today.Year + 1 : context.Today.Year, 4, 1);
         var placement = (await context.CreateAsync("placement", 1, _ => requests.Place(household.Child, facility, certification, startsOn), ApiRequests.Created, ct))[0];
         var clock = Stopwatch.StartNew();
         await using var database = context.OpenDatabase();

@@ -12,14 +12,13 @@ public sealed record FaultsOptions(
     int Dunnings = 2_000,
     int Parallel = 50,
     int Placements = 200,
-    int Places = 10,
-    bool TryCapacity = false)
+    int Places = 10)
 {
     public const string All = "abcde";
 
     public const string Usage = """
         usage: bench faults [--only a,b,c,d,e] [--connections C] [--payments N] [--kills K] [--children N] [--dunnings N]
-                            [--parallel N] [--placements N] [--places P] [--try-capacity]
+                            [--parallel N] [--placements N] [--places P]
           faults  faults injected into the service (its Release build in its own process, Production settings) on a PostgreSQL
                   cluster of the bench's own (initdb into /tmp/kosodate-faults-*, a free port on 127.0.0.1, its own unix socket,
                   fsync and synchronous_commit on; removed at the end), loopback only. Clients send every command with an
@@ -33,9 +32,8 @@ public sealed record FaultsOptions(
                 the client's retry runs it again; every placement has one fee determination for the month, every charge one 督促
             (d) N parallel corrections (default 50) of one charge, all with the same version: 1 succeeds, N-1 get 409,
                 versions stay contiguous
-            (e) N parallel placements (200) into a facility class with P free places (10): never more accepted than places;
-                needs the capacity rule (422 placement.class-full): without it (e) is reported as not available, unless
-                --try-capacity runs it anyway
+            (e) N parallel placements (200) of 1歳児 into a facility whose 1歳児 class has P free places (10): exactly P
+                accepted, never more accepted or stored, the others refused 422 placement.class-full (利用定員)
           Prints per scenario the faults injected, commands sent, acknowledged, present, duplicated, lost and the recovery
           time, then one target line each; exit 1 if a check fails, 2 on bad arguments.
         """;
@@ -46,11 +44,6 @@ public sealed record FaultsOptions(
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--try-capacity")
-            {
-                options = options with { TryCapacity = true };
-                continue;
-            }
             if (i + 1 >= args.Count) return (null, $"{name} needs a value");
             var value = args[++i];
             if (name == "--only")

@@ -11,11 +11,6 @@ public static class FaultsReport
         foreach (var o in outcomes)
         {
             var name = Pad($"({o.Id}) {o.Title}");
-            if (o.Unavailable is not null)
-            {
-                output.WriteLine($"  {name} not available: {o.Unavailable}");
-                continue;
-            }
             var recovery = o.Recovery is { } r ? $"{r.TotalSeconds:N2} s" : "-";
             output.WriteLine($"  {name} {o.Faults,6:N0} {o.Commands,9:N0} {o.Requests,9:N0} {o.Acknowledged,12:N0} {o.Present,8:N0} {o.Duplicated,10:N0} {o.Lost,5:N0} {recovery,9}");
         }

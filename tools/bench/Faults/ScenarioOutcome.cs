@@ -20,7 +20,7 @@ public sealed record Target(string What, double Measured, string Unit, bool AtMo
 
 /// <summary>
 /// One scenario's row of the table (faults injected, commands sent, acknowledged, present, duplicated, lost, recovery) and
-/// its target lines. A scenario that cannot run here says why in <see cref="Unavailable"/> and has no targets.
+/// its target lines.
 /// </summary>
 public sealed class ScenarioOutcome(string id, string title)
 {
@@ -28,8 +28,6 @@ public sealed class ScenarioOutcome(string id, string title)
     public string Id { get; } = id;
 
     public string Title { get; } = title;
-
-    public string? Unavailable { get; init; }
 
     public int Faults { get; set; }
 
@@ -54,6 +52,4 @@ public sealed class ScenarioOutcome(string id, string title)
     public List<Target> Targets { get; } = [];
 
     public bool Holds => Targets.All(t => t.Holds);
-
-    public static ScenarioOutcome NotAvailable(string id, string title, string reason) => new(id, title) { Unavailable = reason };
 }
