@@ -126,6 +126,25 @@ public sealed class FaultsPartsTests
         OutageTimes.Of(window, attempts.Take(5)).Recovery.ShouldBeNull();
     }
 
+    [Fact]
+    public void a_failure_after_the_fault_counts_from_when_the_service_could_serve_until_the_next_fault_struck()
+    {
+        long S(double seconds) => (long)(seconds * Stopwatch.Frequency);
+        var window = new FaultWindow(Injected: S(10), Back: S(14), Ready: S(14));
+        var attempts = new[]
+        {
+            new Attempt(S(14.1), S(14.2), "503"),   // sent once it was back and still failed: counted
+            new Attempt(S(14.3), S(14.4), "201"),
+            new Attempt(S(19.9), S(20.2), "503"),   // sent before the next fault (at 20 s) and cut by it: the next one's
+            new Attempt(S(20.5), S(20.6), "connection"),
+        };
+
+        OutageTimes.Of(window, attempts, until: S(20)).FailuresAfter.ShouldBe(new Dictionary<string, int> { ["503"] = 1 });
+        OutageTimes.Of(window, attempts).FailuresAfter.ShouldBe(new Dictionary<string, int> { ["503"] = 2, ["connection"] = 1 }, ignoreOrder: true);
+        // After a restart of the service, from when it answers again: refused connections while it starts are the outage's.
+        OutageTimes.Of(window with { Ready = S(15) }, attempts, until: S(20)).FailuresAfter.ShouldBeEmpty();
+    }
+
     private static HttpResponseMessage Problem(HttpStatusCode status, string rule, int? retryAfter = null)
     {
         var response = new HttpResponseMessage(status) { Content = new StringContent($"{{\"status\":{(int)status},\"rule\":\"{rule}\"}}") };

@@ -4,7 +4,8 @@ namespace KosodateShien.Bench.Faults;
 /// <param name="Answers">requests answered while it lasted (neither 2xx nor after the fault ended), by status or failure</param>
 /// <param name="LongestWait">the longest any such request waited for its answer, counted from the fault at the earliest</param>
 /// <param name="Recovery">from <see cref="FaultWindow.Back"/> to the first 2xx after it; null when none came</param>
-/// <param name="FailuresAfter">requests sent after the fault ended that still failed (a connection broken by the crash used again), by outcome</param>
+/// <param name="FailuresAfter">requests sent once the service could serve again (<see cref="FaultWindow.Ready"/>) that still failed (a connection
+/// broken by the crash used again, say), by outcome; not those the next fault cut</param>
 public sealed record OutageTimes(IReadOnlyDictionary<string, int> Answers, TimeSpan LongestWait, TimeSpan? Recovery, IReadOnlyDictionary<string, int> FailuresAfter)
 {
     /// <param name="until">when the next fault struck (requests after it belong to that one)</param>
@@ -14,7 +15,8 @@ public sealed record OutageTimes(IReadOnlyDictionary<string, int> Answers, TimeS
         var during = list.Where(a => a.Ended > window.Injected && a.Started < window.Back && !IsSuccess(a)).ToList();
         var longest = during.Count == 0 ? 0 : during.Max(a => FaultWindow.Seconds(Math.Max(a.Started, window.Injected), a.Ended));
         var firstSuccess = list.Where(a => IsSuccess(a) && a.Ended >= window.Back).Select(a => (long?)a.Ended).Min();
-        var after = list.Where(a => a.Started >= window.Back && a.Started < until && a.Outcome[0] is not ('2' or '4')).ToList();
+        // A request still running when the next fault struck is that fault's, whatever it got.
+        var after = list.Where(a => a.Started >= window.Ready && a.Ended < until && a.Outcome[0] is not ('2' or '4')).ToList();
         return new OutageTimes(
             Count(during),
             TimeSpan.FromSeconds(longest),

@@ -53,7 +53,7 @@ public sealed class PaymentBurstScenario(FaultsContext context)
             var startup = window.Ready > window.Back ? $", started again in {FaultWindow.Seconds(window.Back, window.Ready):N1} s" : "";
             output.WriteLine($"    fault {k}: {fault.Name} after {after:N0} acknowledged; down {FaultWindow.Seconds(window.Injected, window.Back):N1} s{startup}; " +
                 $"answers meanwhile: {times.Describe()}; longest wait {times.LongestWait.TotalSeconds:N2} s; " +
-                (times.Recovery is { } r ? $"first 2xx {r.TotalSeconds:N2} s after it was back" : "no 2xx after it") + $"; failures of requests sent after that: {times.DescribeAfter()}");
+                (times.Recovery is { } r ? $"first 2xx {r.TotalSeconds:N2} s after it was back" : "no 2xx after it") + $"; requests sent once it could serve again that failed: {times.DescribeAfter()}");
             longestWait = longestWait > times.LongestWait ? longestWait : times.LongestWait;
             if (times.Recovery is { } rec) recovery = recovery > rec ? recovery : rec;
             else unrecovered++;
