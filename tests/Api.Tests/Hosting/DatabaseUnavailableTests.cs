@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Alba;
@@ -20,7 +19,7 @@ public sealed class DatabaseUnavailableTests(AppFixture fixture) : IntegrationCo
     {
         var failure = await Should.ThrowAsync<NpgsqlException>(async () =>
         {
-            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=kosodate;Timeout=2;Pooling=false");
+            await using var connection = new NpgsqlConnection(UnreachableDatabase.ConnectionString());
             await connection.OpenAsync();
         });
 
@@ -110,14 +109,5 @@ public sealed class DatabaseUnavailableTests(AppFixture fixture) : IntegrationCo
             await Task.Delay(50);
         }
         throw new TimeoutException("No request waited on the held row within 10 s.");
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
