@@ -82,7 +82,12 @@ if (builder.Configuration.GetValue("Fees:ScheduledRuns", true))
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Apply(o.JsonSerializerOptions));
-builder.Services.AddProblemDetails();
+// The one 409 the framework writes itself (MapMartenConcurrencyFailuresToConflict: a write that lost the race for its stream
+// after reading the same version) carries the rule every other stale version carries.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    if (c.ProblemDetails.Status == StatusCodes.Status409Conflict) c.ProblemDetails.Extensions.TryAdd("rule", "version.conflict");
+});
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddKosodateAuthentication(jwt);
 builder.Services.AddKosodateRateLimiting(builder.Configuration);
