@@ -44,7 +44,8 @@ public static class ApiBench
           api  the service (Release build, Production settings, its own process on a free loopback port) on the schema bench_api of
                the local cluster (dropped and recreated each run; $KOSODATE_BENCH_DB), with data the bench creates through the API.
                Closed loop over C connections (default 16): N registrations (8,000), decisions (4,000), payments on distinct
-               charges (20,000), reads of charges and of child files (10,000 each), each after 2,000 requests not measured (the JIT tiers the hot code up meanwhile);
+               charges (20,000), reads of charges and of child files (10,000 each), each after 2,000 requests not measured, in four rounds with a wait for
+               the JIT's background compiles after each (the JIT's CPU is shown apart);
                then S seconds (30) of R requests a second (200) open loop: 25 % payments, 37.5 % charge reads, 37.5 % child
                file reads. Rate limits are raised for the run (they are not what is measured). Prints per scenario
                requests/s, p50/p95/p99, errors by status, CPU per request of the API and of PostgreSQL, then the targets.
@@ -175,9 +176,9 @@ public static class ApiBench
         public async Task<LoadResult> ClosedAsync(string name, int count, Func<int, HttpRequestMessage> request, Action<int, string>? answered = null)
         {
             await using var tracing = trace is not null && name.StartsWith(trace, StringComparison.Ordinal) ? await CpuTrace.StartAsync(service.ProcessId, name, output, ct) : null;
-            var (api, jit, database) = (service.Cpu(), service.JitCpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
+            var (api, jit, database, bench) = (service.Cpu(), service.JitCpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString), BenchCpu());
             var result = await LoadRun.ClosedAsync(name, client, count, connections, request, ct, answered);
-            Report(result, service.Cpu() - api, service.JitCpu() - jit, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
+            Report(result, service.Cpu() - api, service.JitCpu() - jit, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database, BenchCpu() - bench);
             return result;
         }
 
@@ -187,16 +188,25 @@ public static class ApiBench
             var (api, database) = (service.Cpu(), StoredFeeBench.DatabaseCpu.Sample(connectionString));
             var results = await Task.WhenAll(parts.Select(p => LoadRun.OpenAsync(p.Name, client, (int)Math.Round(rate * p.Share), duration, p.Request, ct)));
             var (apiUsed, databaseUsed) = (service.Cpu() - api, StoredFeeBench.DatabaseCpu.Sample(connectionString) - database);
-            foreach (var result in results) Report(result, null, null, null);
+            foreach (var result in results) Report(result, null, null, null, null);
             var total = results.Sum(r => r.Requests);
             output.WriteLine($"  {"",-30} cpu per request: api {apiUsed.TotalMilliseconds / total:F2} ms" +
                 (databaseUsed is { } db ? $", PostgreSQL {db.TotalMilliseconds / total:F2} ms" : "") + $" ({total:N0} requests)");
             return results;
         }
 
-        private void Report(LoadResult result, TimeSpan? api, TimeSpan? jit, TimeSpan? database)
+        /// <summary>The load generator's own CPU (this process), which shares the machine's cores with the service and PostgreSQL.</summary>
+        private static TimeSpan BenchCpu()
         {
-            var cpu = api is { } a ? $"   cpu/request api {a.TotalMilliseconds / result.Requests:F2} ms (JIT {jit?.TotalMilliseconds / result.Requests:F2})" + (database is { } d ? $", PostgreSQL {d.TotalMilliseconds / result.Requests:F2} ms" : "") : "";
+            using var self = Process.GetCurrentProcess();
+            return self.TotalProcessorTime;
+        }
+
+        private void Report(LoadResult result, TimeSpan? api, TimeSpan? jit, TimeSpan? database, TimeSpan? bench)
+        {
+            var cpu = api is { } a ? $"   cpu/request api {a.TotalMilliseconds / result.Requests:F2} ms (JIT {jit?.TotalMilliseconds / result.Requests:F2})" +
+                (database is { } d ? $", PostgreSQL {d.TotalMilliseconds / result.Requests:F2} ms" : "") +
+                (bench is { } b ? $", load generator {b.TotalMilliseconds / result.Requests:F2} ms" : "") : "";
             output.WriteLine($"  {result.Name,-30} {result.Requests,7:N0} in {result.Elapsed.TotalSeconds,6:N1} s  {result.PerSecond,7:N0}/s   " +
                 $"p50 {result.Percentile(50),6:F1}  p95 {result.Percentile(95),6:F1}  p99 {result.Percentile(99),6:F1} ms{Errors(result)}{cpu}");
         }
