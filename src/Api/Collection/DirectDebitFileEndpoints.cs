@@ -64,7 +64,8 @@ public static class DirectDebitFileEndpoints
     public static async Task<IResult> Download(Guid id, IQuerySession session, CancellationToken ct)
     {
         var export = await session.LoadAsync<DirectDebitExport>(id, ct) ?? throw new NotFoundException($"No 振替依頼 {id}.");
-        return TypedResults.File(export.File().ToBytes(), "application/octet-stream", $"KOFURI_{export.DebitDate:yyyyMMdd}.txt");
+        var request = await DirectDebitExports.RequestOfAsync(session, id, ct);
+        return TypedResults.File(DirectDebitExport.File(request).ToBytes(), "application/octet-stream", $"KOFURI_{export.DebitDate:yyyyMMdd}.txt");
     }
 
     /// <summary>

@@ -135,6 +135,55 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
     /// <param name="streams">per stream: the snapshot read, the stream version it was read at, and the events to append</param>
     public void Queue(IDocumentSession session, IReadOnlyList<(T Snapshot, long Version, IReadOnlyList<object> Events)> streams)
     {
+        foreach (var (sql, parameters) in Statements(session, streams)) session.QueueSqlCommand(sql, parameters);
+        QueueProjections(session, streams);
+    }
+
+    /// <summary>
+    /// Writes now, in the session's transaction (begun if it is not; the caller has locked the streams' rows in it), a chunk of
+    /// streams at a time: PostgreSQL writes one chunk while the next is folded and serialized, so the two no longer wait for
+    /// each other (for a bank's answer, 70,000 charges, the client's 2 s of serializing ran before PostgreSQL's 9 s of writing).
+    /// The rows are <see cref="Queue"/>'s; they commit, or fail, with the transaction. The set-based projections are queued in
+    /// the session's unit of work.
+    /// </summary>
+    public async Task WriteAsync(IDocumentSession session, IReadOnlyList<(T Snapshot, long Version, IReadOnlyList<object> Events)> streams, CancellationToken ct,
+        int streamsPerChunk = 10_000)
+    {
+        await session.BeginTransactionAsync(ct);
+        Task? writing = null;
+        foreach (var chunk in streams.Chunk(streamsPerChunk))
+        {
+            var statements = Statements(session, chunk);
+            if (writing is not null) await writing;
+            writing = ExecuteAsync(session.Connection!, statements, ct);
+        }
+        if (writing is not null) await writing;
+        QueueProjections(session, streams);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<(string Sql, object[] Parameters)> statements, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (sql, parameters) in statements)
+        {
+            // Marten's placeholders (?) as Npgsql's ($1, $2...).
+            var n = 0;
+            var command = new NpgsqlBatchCommand(System.Text.RegularExpressions.Regex.Replace(sql, @"\?", _ => $"${++n}"));
+            foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private void QueueProjections(IDocumentSession session, IReadOnlyList<(T Snapshot, long Version, IReadOnlyList<object> Events)> streams)
+    {
+        IReadOnlyList<object> allEvents = [.. streams.SelectMany(s => s.Events)];
+        foreach (var writer in writers) writer.Queue(session, allEvents);
+    }
+
+    /// <summary>The three statements (events, stream versions, snapshots) for the streams, with Marten's placeholders.</summary>
+    private List<(string Sql, object[] Parameters)> Statements(IDocumentSession session, IReadOnlyList<(T Snapshot, long Version, IReadOnlyList<object> Events)> streams)
+    {
         var serializer = store.Options.Serializer();
         var events = (Marten.Events.EventGraph)store.Options.Events;
         var count = streams.Sum(s => s.Events.Count);
@@ -175,27 +224,29 @@ public sealed class SnapshotBulkAppender<T> where T : class, IStreamVersioned
             newVersions[s] = newVersion;
         }
 
-        var user = session.LastModifiedBy;
-        session.QueueSqlCommand($"""
+        // The JSON goes as text[] and becomes jsonb row by row: a jsonb[] parameter of 70,000 documents (100 MB) cost PostgreSQL
+        // about three times the CPU (8 s instead of 2.7 s on this machine), building the whole array before unnesting it.
+        return
+        [
+            ($"""
             insert into {eventsTable} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, causation_id, correlation_id, headers, user_name)
-            select nextval('{sequence}'), e.id, e.stream_id, e.version, e.data, e.type, now(), '*DEFAULT*', e.dotnet_type, false, ?::varchar, ?::varchar, 'null'::jsonb, ?::varchar
-            from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::jsonb[], ?::varchar[], ?::varchar[]) with ordinality as e(id, stream_id, version, data, type, dotnet_type, n)
+            select nextval('{sequence}'), e.id, e.stream_id, e.version, e.data::jsonb, e.type, now(), '*DEFAULT*', e.dotnet_type, false, ?::varchar, ?::varchar, 'null'::jsonb, ?::varchar
+            from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[]) with ordinality as e(id, stream_id, version, data, type, dotnet_type, n)
             order by e.n
-            """, (object?)session.CausationId ?? DBNull.Value, (object?)session.CorrelationId ?? DBNull.Value, (object?)user ?? DBNull.Value,
-            ids, streamIds, versions, data, types, dotnetTypes);
-        session.QueueSqlCommand($"""
+            """, [(object?)session.CausationId ?? DBNull.Value, (object?)session.CorrelationId ?? DBNull.Value, (object?)session.LastModifiedBy ?? DBNull.Value,
+                ids, streamIds, versions, data, types, dotnetTypes]),
+            ($"""
             update {streamsTable} s set version = u.version, timestamp = now()
             from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as u(id, expected, version)
             where s.id = u.id and s.version = u.expected
-            """, documentIds, expected, newVersions);
-        session.QueueSqlCommand($"""
+            """, [documentIds, expected, newVersions]),
+            ($"""
             insert into {documentTable} (id, data, mt_version, mt_dotnet_type, mt_last_modified)
-            select d.id, d.data, d.version, '{typeof(T).FullName}', transaction_timestamp()
-            from unnest(?::uuid[], ?::jsonb[], ?::bigint[]) as d(id, data, version)
+            select d.id, d.data::jsonb, d.version, '{typeof(T).FullName}', transaction_timestamp()
+            from unnest(?::uuid[], ?::text[], ?::bigint[]) as d(id, data, version)
             on conflict (id) do update set data = excluded.data, mt_version = excluded.mt_version, mt_dotnet_type = excluded.mt_dotnet_type,
                 mt_last_modified = excluded.mt_last_modified
-            """, documentIds, documents, newVersions);
-        IReadOnlyList<object> allEvents = [.. streams.SelectMany(s => s.Events)];
-        foreach (var writer in writers) writer.Queue(session, allEvents);
+            """, [documentIds, documents, newVersions]),
+        ];
     }
 }

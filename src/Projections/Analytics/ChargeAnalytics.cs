@@ -24,7 +24,9 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
 
     public void Queue(IDocumentOperations ops, IReadOnlyList<object> events)
     {
-        foreach (var run in PlacementAnalytics.Runs(events))
+        // Events the table takes nothing from are left out first, so they do not cut a run of payments into pieces: a bank's
+        // answer with 3 % 振替不能 spread through it made about 1,800 runs, two statements each, instead of one.
+        foreach (var run in PlacementAnalytics.Runs([.. events.Where(Takes)]))
         {
             if (run[0] is PaymentReceived) Paid(ops, [.. run.Cast<PaymentReceived>()]);
             else if (run[0] is ChargeAssessed) Assessed(ops, [.. run.Cast<ChargeAssessed>()]);
@@ -32,17 +34,17 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
         }
     }
 
-    private void Paid(IDocumentOperations ops, IReadOnlyList<PaymentReceived> payments)
-    {
-        var keys = payments.Select(p => pseudonyms.Of(p.ChargeId)).ToArray();
+    /// <summary>Payments (a bank's answer: tens of thousands) as one update that also recomputes what the sums make, not one to add and one to recompute.</summary>
+    private void Paid(IDocumentOperations ops, IReadOnlyList<PaymentReceived> payments) =>
         ops.QueueSqlCommand($"""
-            update {tables.Charges} c set paid_amount = c.paid_amount + u.amount, last_paid_on = greatest(c.last_paid_on, u.paid_on)
-            from (select charge_key, sum(amount) as amount, max(paid_on) as paid_on from unnest(?::uuid[], ?::bigint[], ?::date[]) as p(charge_key, amount, paid_on)
-                  group by charge_key) u
-            where c.charge_key = u.charge_key
-            """, keys, payments.Select(p => p.Amount).ToArray(), payments.Select(p => p.PaidOn).ToArray());
-        Refresh(ops, keys);
-    }
+            update {tables.Charges} c set paid_amount = n.paid_amount, last_paid_on = n.last_paid_on, {Derived("n")}
+            from (select c0.charge_key, c0.assessed_amount, c0.released_amount, c0.written_off_amount, c0.cancelled_on, c0.written_off_on,
+                         c0.paid_amount + u.amount as paid_amount, greatest(c0.last_paid_on, u.paid_on) as last_paid_on
+                  from {tables.Charges} c0
+                  join (select charge_key, sum(amount) as amount, max(paid_on) as paid_on from unnest(?::uuid[], ?::bigint[], ?::date[]) as p(charge_key, amount, paid_on)
+                        group by charge_key) u on u.charge_key = c0.charge_key) n
+            where c.charge_key = n.charge_key
+            """, payments.Select(p => pseudonyms.Of(p.ChargeId)).ToArray(), payments.Select(p => p.Amount).ToArray(), payments.Select(p => p.PaidOn).ToArray());
 
     /// <summary>A month's 調定 (tens of thousands of charges) as one insert and one refresh, not two statements a charge.</summary>
     private void Assessed(IDocumentOperations ops, IReadOnlyList<ChargeAssessed> charges)
@@ -61,6 +63,10 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
             charges.Select(c => c.Amount).ToArray());
         Refresh(ops, keys);
     }
+
+    /// <summary>The events <see cref="Paid"/>, <see cref="Assessed"/> and <see cref="Apply"/> write something for.</summary>
+    internal static bool Takes(object data) => data is PaymentReceived or ChargeAssessed or ChargeCorrected or ChargeCancelled or AppropriationReceived
+        or OverpaymentAppropriated or RefundDetermined or ChargeWrittenOff or ChargeCarriedForward;
 
     private void Apply(IDocumentOperations ops, object data)
     {
@@ -85,17 +91,21 @@ public sealed class ChargeAnalytics(AnalyticsTables tables, Pseudonyms pseudonym
         Refresh(ops, [key]);
     }
 
-    /// <summary>収納額, 未納額 and status from the sums, as <see cref="Charge.Collected"/>, <see cref="Charge.Outstanding"/> and <see cref="Charge.StatusOn"/> make them (without 督促 dates: "overdue" is for the reader to judge by 納期限).</summary>
     private void Refresh(IDocumentOperations ops, Guid[] keys) =>
-        ops.QueueSqlCommand($"""
-            update {tables.Charges} set
-                collected_amount = case when cancelled_on is not null then 0 else least(paid_amount - released_amount, assessed_amount - written_off_amount) end,
-                outstanding_amount = case when cancelled_on is not null or written_off_on is not null then 0
-                    else greatest(0, assessed_amount - (paid_amount - released_amount)) end,
-                status = case when cancelled_on is not null then 'cancelled' when written_off_on is not null then 'writtenOff'
-                    when paid_amount - released_amount > assessed_amount then 'overpaid'
-                    when assessed_amount - (paid_amount - released_amount) <= 0 then 'paid'
-                    when paid_amount > 0 then 'partiallyPaid' else 'open' end
-            where charge_key = any(?)
-            """, keys);
+        ops.QueueSqlCommand($"update {tables.Charges} c set {Derived("c")} where c.charge_key = any(?)", keys);
+
+    /// <summary>
+    /// 収納額, 未納額 and status from the sums of the row <paramref name="row"/>, as <see cref="Charge.Collected"/>, <see cref="Charge.Outstanding"/>
+    /// and <see cref="Charge.StatusOn"/> make them (without 督促 dates: "overdue" is for the reader to judge by 納期限).
+    /// </summary>
+    private static string Derived(string row) => $"""
+        collected_amount = case when {row}.cancelled_on is not null then 0
+            else least({row}.paid_amount - {row}.released_amount, {row}.assessed_amount - {row}.written_off_amount) end,
+        outstanding_amount = case when {row}.cancelled_on is not null or {row}.written_off_on is not null then 0
+            else greatest(0, {row}.assessed_amount - ({row}.paid_amount - {row}.released_amount)) end,
+        status = case when {row}.cancelled_on is not null then 'cancelled' when {row}.written_off_on is not null then 'writtenOff'
+            when {row}.paid_amount - {row}.released_amount > {row}.assessed_amount then 'overpaid'
+            when {row}.assessed_amount - ({row}.paid_amount - {row}.released_amount) <= 0 then 'paid'
+            when {row}.paid_amount > 0 then 'partiallyPaid' else 'open' end
+        """;
 }

@@ -19,10 +19,31 @@ namespace KosodateShien.Projections.Privacy;
 public sealed class PersonalDataJson(SubjectKeyRing keys)
 {
     [ThreadStatic] private static Stack<Guid>? _subjects;
+    private static readonly AsyncLocal<bool> _keptSealed = new();
     private readonly SealedTextConverter _converter = new(keys);
 
     /// <summary>Forgets any subject left by a serialization that failed half-way; called before each document or event is written.</summary>
     public static void Reset() => _subjects?.Clear();
+
+    /// <summary>
+    /// Until disposed, this flow of work reads sealed texts as they are stored instead of opening them (an erased subject's still
+    /// read as <see cref="PersonalData.Erased"/>), and a sealed text is written back as it is. For work that carries personal data
+    /// from one record to another without reading it: the 振替結果 import writes the request's snapshot again with its results,
+    /// 60,000 accounts it has no use for, which it would otherwise open and seal again (the sealing is deterministic, so the
+    /// stored text is the same either way). Only a sealed text that no longer opens (tampered) differs: it is kept as it is
+    /// rather than read as erased.
+    /// </summary>
+    public static IDisposable KeepSealed()
+    {
+        var before = _keptSealed.Value;
+        _keptSealed.Value = true;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(bool before) : IDisposable
+    {
+        public void Dispose() => _keptSealed.Value = before;
+    }
 
     public void Configure(JsonSerializerOptions options) =>
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Modify);
@@ -52,8 +73,10 @@ public sealed class PersonalDataJson(SubjectKeyRing keys)
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
-            if (text is null || !PersonalDataCipher.TryReadSubject(text, out var subject)) return text;
-            return keys.Find(subject) is { } key ? PersonalDataCipher.Open(subject, key, text) ?? PersonalData.Erased : PersonalData.Erased;
+            if (text is null) return null;
+            if (!_keptSealed.Value) return keys.Open(text);
+            // Kept sealed: as stored, unless its subject has been erased.
+            return PersonalDataCipher.TryReadSubject(text, out var subject) && keys.Find(subject) is null ? PersonalData.Erased : text;
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)

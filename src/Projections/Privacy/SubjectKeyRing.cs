@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using KosodateShien.Domain.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -68,6 +69,16 @@ public sealed class SubjectKeyRing : IDisposable
 
     /// <summary>The subject's key for opening, or null when it has been erased (or never existed).</summary>
     public SubjectKey? Find(Guid subject) => Cached(subject, out var cached) ? cached : Load(subject);
+
+    /// <summary>
+    /// A text as it reads: a sealed one opened with its subject's key (an erased subject's, or one that does not open, as
+    /// <see cref="PersonalData.Erased"/>), any other as it is.
+    /// </summary>
+    public string Open(string text)
+    {
+        if (!PersonalDataCipher.TryReadSubject(text, out var subject)) return text;
+        return Find(subject) is { } key ? PersonalDataCipher.Open(subject, key, text) ?? PersonalData.Erased : PersonalData.Erased;
+    }
 
     /// <summary>
     /// Makes keys for many subjects in one round trip (a unit of work's new subjects, seeding, imports), so serialization finds

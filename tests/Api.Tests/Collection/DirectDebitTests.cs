@@ -1,5 +1,11 @@
 using System.Text.Json;
+using KosodateShien.Application.Collection.DirectDebit;
+using KosodateShien.Application.Common;
 using KosodateShien.Domain.Collection.DirectDebit;
+using KosodateShien.Domain.Common;
+using KosodateShien.Projections.Privacy;
+using Marten;
+using Npgsql;
 
 namespace KosodateShien.Api.Tests.Collection;
 
@@ -24,6 +30,8 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     {
         var export = await Api.PostJson("/api/direct-debit/exports", new { debitDate }, 201, ApiClient.Finance);
         var bytes = await Api.GetBytes(export.GetProperty("file").GetString()!);
+        // The hash made with the request (from the accounts opened then) is the downloaded file's.
+        DirectDebitExport.Hash(bytes).ShouldBe(export.GetProperty("sha256").GetString());
         return (export.GetProperty("id").GetGuid(), DebitFile.Parse(bytes, withResults: false));
     }
 
@@ -178,33 +186,183 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
-    public async Task the_service_configuration_lets_imports_write_charges_in_bulk() =>
-        (await Application.Common.SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
+    public async Task the_service_configuration_lets_imports_write_charges_and_ended_mandates_in_bulk()
+    {
+        (await SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None)).ShouldNotBeNull();
+        (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None)).ShouldNotBeNull();
+    }
 
     [Fact]
-    public async Task a_faulty_result_file_is_refused_whole_naming_line_and_field_and_records_nothing()
+    public async Task the_end_of_a_mandate_is_written_in_bulk_as_marten_writes_it_with_the_account_left_sealed()
     {
-        var (payer, _, customerNumber) = await Mandated();
+        var (_, mandateId, customerNumber) = await Mandated();
+        // A twin of the 口座振替 under another id and 顧客番号, written through Marten as the original was.
+        var (twin, twinNumber) = (Guid.NewGuid(), "9" + customerNumber[1..]);
+        await using (var session = Store.LightweightSession())
+        {
+            var registered = (DirectDebitMandateRegistered)(await session.Events.FetchStreamAsync(mandateId)).Single().Data;
+            session.Events.StartStream<DirectDebitMandate>(twin, registered with { MandateId = twin, CustomerNumber = twinNumber });
+            await session.SaveChangesAsync();
+        }
+
+        DirectDebitMandateEnded End(DirectDebitMandate mandate) => mandate.End(new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "振替不能", DebitResultCode.NoAccount);
+        await using (var bulk = Session())
+        using (PersonalDataJson.KeepSealed())
+        {
+            var mandate = (await bulk.LoadAsync<DirectDebitMandate>(mandateId))!;
+            mandate.Account.Number.ShouldStartWith("pd1:", Case.Sensitive, "read as stored, not opened");
+            (await SnapshotBulkAppender<DirectDebitMandate>.For(Store, DirectDebitResults.MandateSpec, CancellationToken.None))!.Queue(bulk,
+                [(mandate, mandate.Version, [End(mandate)])]);
+            await bulk.SaveChangesAsync();
+        }
+        await using (var marten = Session())
+        {
+            marten.Events.Append(twin, 2, End((await marten.LoadAsync<DirectDebitMandate>(twin))!));
+            await marten.SaveChangesAsync();
+        }
+
+        (await Rows(mandateId, "mt_doc_directdebitmandate")).ShouldBe(await Rows(twin, "mt_doc_directdebitmandate", (twin, mandateId), (twinNumber, customerNumber)));
+        var view = await Api.GetJson($"/api/direct-debit-mandates/{mandateId}", ApiClient.Finance);
+        view.GetProperty("account").GetProperty("number").GetString().ShouldBe("0012345");
+        view.GetProperty("endMonth").GetString().ShouldBe("2027-01-01");
+    }
+
+    [Fact]
+    public async Task an_imports_payments_are_written_chunk_by_chunk_as_marten_writes_them()
+    {
+        var (payer, _, _) = await Mandated();
+        Guid[] charges = [await Api.Charged(payer, "2027-01", 20_000), await Api.Charged(payer, "2027-02", 20_000), await Api.Charged(payer, "2027-03", 20_000)];
+        // The same events both ways (a payment's id is made when it is received).
+        var appended = new Dictionary<Guid, IReadOnlyList<object>>();
+        IReadOnlyList<object> Events(Domain.Collection.Charge charge) => appended.TryGetValue(charge.Id, out var events) ? events : appended[charge.Id] =
+            charge.Month.Month == 2
+                ? [new DirectDebitFailed(charge.Id, Guid.Empty, DebitDate, DebitResultCode.InsufficientFunds, "資金不足", 20_000)]
+                : [charge.Receive(20_000, DebitDate, DebitDate, Domain.Collection.PaymentChannel.DirectDebit)];
+
+        // In bulk, two streams a chunk, then rolled back: the rows as written in the transaction.
+        var bulkRows = new List<IReadOnlyList<string>>();
+        await using (var bulk = Session())
+        {
+            await bulk.BeginTransactionAsync(CancellationToken.None);
+            var read = await bulk.LoadManyAsync<Domain.Collection.Charge>(charges);
+            await (await SnapshotBulkAppender<Domain.Collection.Charge>.For(Store, Application.Collection.ChargeAppends.Spec, CancellationToken.None))!
+                .WriteAsync(bulk, [.. read.Select(c => (c, (long)c.Version, Events(c)))], CancellationToken.None, streamsPerChunk: 2);
+            foreach (var id in charges) bulkRows.Add(await Rows(bulk.Connection!, id, "mt_doc_charge"));
+        }
+        await using (var marten = Session())
+        {
+            foreach (var charge in await marten.LoadManyAsync<Domain.Collection.Charge>(charges))
+                marten.Events.Append(charge.Id, charge.Version + 1, [.. Events(charge)]);
+            await marten.SaveChangesAsync();
+        }
+        foreach (var (id, rows) in charges.Zip(bulkRows)) (await Rows(id, "mt_doc_charge")).ShouldBe(rows);
+    }
+
+    [Fact]
+    public async Task a_request_answered_while_the_import_runs_is_a_conflict_and_nothing_is_paid()
+    {
+        var (payer, _, _) = await Mandated();
         var charge = await Api.Charged(payer, "2027-01", 20_000);
-        var (second, _, _) = await Mandated("サトウ　タロウ");
-        await Api.Charged(second, "2027-01", 15_000);
         var (exportId, request) = await Exported(DebitDate);
         Clock.Today = new DateOnly(2027, 2, 1);
 
-        var faulty = Answer(request, new Dictionary<string, DebitResultCode>());
-        faulty[2 * 122 + 111] = (byte)'X';                      // line 3: 振替結果コード
-        var refused = ApiClient.Json(await Api.PostFile("/api/direct-debit/results", faulty, 422));
-        refused.GetProperty("rule").GetString().ShouldBe("zengin.malformed");
-        refused.GetProperty("errors").TryGetProperty("line 3: resultCode (振替結果コード)", out _).ShouldBeTrue();
+        // Another import holds the request's stream row, and answers it while this one waits to write its results.
+        await using var other = Session();
+        await other.BeginTransactionAsync(CancellationToken.None);
+        await using (var command = new NpgsqlCommand($"select version from {Store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1 for update", other.Connection))
+        {
+            command.Parameters.AddWithValue(exportId);
+            await command.ExecuteScalarAsync();
+        }
+        var import = Api.PostFile("/api/direct-debit/results", Answer(request, new Dictionary<string, DebitResultCode>()), 409);
+        await WaitForALockWaitAsync();
+        other.Events.Append(exportId, 2, new DirectDebitResultsImported(exportId, Clock.Today, DebitDate, "other", 0, 0, 1, 20_000,
+            [new DebitLineResult(2, request.Records[0].CustomerNumber, 20_000, DebitResultCode.InsufficientFunds)]));
+        await other.SaveChangesAsync();
 
-        var wrongAmount = Answer(request with { Records = [.. request.Records.Select(r => r.CustomerNumber == customerNumber ? r with { Amount = 19_000 } : r)] },
-            new Dictionary<string, DebitResultCode>());
-        var mismatch = ApiClient.Json(await Api.PostFile("/api/direct-debit/results", wrongAmount, 422));
-        mismatch.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem().Name.ShouldEndWith("amount (引落金額)");
-
+        ApiClient.Json(await import).GetProperty("rule").GetString().ShouldBe("version.conflict");
         (await Api.GetJson($"/api/charges/{charge}", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(20_000);
-        (await Api.GetJson($"/api/direct-debit/exports/{exportId}", ApiClient.Finance)).GetProperty("results").ValueKind.ShouldBe(JsonValueKind.Null);
-        ApiClient.Json(await Api.PostFile("/api/direct-debit/results", Answer(request, new Dictionary<string, DebitResultCode>()), 200))
-            .GetProperty("debitedCount").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task texts_read_while_kept_sealed_are_written_back_as_stored_and_an_erased_subjects_still_read_as_erased()
+    {
+        var (payer, mandateId, _) = await Mandated();
+        var stored = await Scalar($"select data -> 'account' ->> 'holderKana' from {Store.Options.DatabaseSchemaName}.mt_doc_directdebitmandate where id = $1", mandateId);
+        await using (var session = Session())
+        using (PersonalDataJson.KeepSealed())
+        {
+            var mandate = (await session.LoadAsync<DirectDebitMandate>(mandateId))!;
+            mandate.Account.HolderKana.ShouldBe(stored);
+            stored.ShouldStartWith("pd1:", Case.Sensitive);
+            Store.Options.Serializer().ToJson(mandate).ShouldContain(stored, Case.Sensitive, "written back as it is, not sealed again");
+        }
+        await using (var session = Session())
+            (await session.LoadAsync<DirectDebitMandate>(mandateId))!.Account.HolderKana.ShouldBe("ﾎｺﾞｼﾔ ﾊﾅｺ", "opened again outside the scope");
+
+        await Store.PersonalDataKeys().ShredAsync(payer, Guid.NewGuid(), CancellationToken.None);
+        await using (var session = Session())
+        using (PersonalDataJson.KeepSealed())
+            (await session.LoadAsync<DirectDebitMandate>(mandateId))!.Account.HolderKana.ShouldBe(PersonalData.Erased);
+    }
+
+    private IDocumentSession Session()
+    {
+        var session = Store.LightweightSession();
+        (session.LastModifiedBy, session.CorrelationId, session.CausationId) = ("test-finance", "run-42", "cause-7");
+        return session;
+    }
+
+    /// <summary>A stream's events, stream row and snapshot as text, without surrogate keys and clock readings; a twin's ids as the original's.</summary>
+    private async Task<IReadOnlyList<string>> Rows(Guid id, string documentTable, params (object Twin, object Original)[] same)
+    {
+        await using var connection = await OpenAsync();
+        return await Rows(connection, id, documentTable, same);
+    }
+
+    private async Task<IReadOnlyList<string>> Rows(NpgsqlConnection connection, Guid id, string documentTable, params (object Twin, object Original)[] same)
+    {
+        var schema = Store.Options.Events.DatabaseSchemaName;
+        await using var command = new NpgsqlCommand($"""
+            select concat_ws('|', 'event', version, type, mt_dotnet_type, data::text, tenant_id, is_archived, user_name, correlation_id, causation_id, headers::text,
+                             bdata is null)
+            from {schema}.mt_events where stream_id = $1 and version > 1
+            union all
+            select concat_ws('|', 'stream', type, version, tenant_id, is_archived, compacted_version) from {schema}.mt_streams where id = $1
+            union all
+            select concat_ws('|', 'document', data::text, mt_version, mt_dotnet_type) from {Store.Options.DatabaseSchemaName}.{documentTable} where id = $1
+            order by 1
+            """, connection);
+        command.Parameters.AddWithValue(id);
+        var rows = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add(same.Aggregate(reader.GetString(0), (row, ids) => row.Replace(ids.Twin.ToString()!, ids.Original.ToString())));
+        return rows;
+    }
+
+    private async Task<string> Scalar(string sql, Guid id)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(id);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
+        for (var tries = 0; (long)(await command.ExecuteScalarAsync())! == 0; tries++)
+        {
+            if (tries > 300) throw new TimeoutException("The import never waited for the request's row.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        return connection;
     }
 }

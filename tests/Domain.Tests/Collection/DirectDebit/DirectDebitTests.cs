@@ -67,26 +67,27 @@ public class DirectDebitTests
             [(2, $"{1:D20}", 32_000L, 0), (3, $"{2:D20}", 34_500L, 1)]);
         requested.Lines[1].Charges.Select(c => c.CollectionNumber).ShouldBe(["C20270000001", "C20270000002"]);
         (requested.Count, requested.Amount).ShouldBe((2, 66_500L));
-        var export = DirectDebitExport.Evolve(null, requested)!;
-        DirectDebitExport.Hash(export.File().ToBytes()).ShouldBe(requested.Sha256);
+        DirectDebitExport.Hash(DirectDebitExport.File(requested).ToBytes()).ShouldBe(requested.Sha256);
+        DirectDebitExport.Evolve(null, requested)!.Sha256.ShouldBe(requested.Sha256);
     }
 
     [Fact]
     public void the_banks_answer_becomes_one_outcome_per_charge_and_is_taken_once()
     {
         var (first, second) = (Mandate(1), Mandate(2));
-        var export = DirectDebitExport.Evolve(null, DirectDebitExport.Request(DebitDate, DebitFileTests.Consignor, new DateOnly(2027, 4, 20),
-            [(first, [Charge(first, 30_000, "C1"), Charge(first, 4_500, "C2")]), (second, [Charge(second, 20_000, "C3")])]))!;
-        var answer = export.File() with { WithResults = true };
+        var request = DirectDebitExport.Request(DebitDate, DebitFileTests.Consignor, new DateOnly(2027, 4, 20),
+            [(first, [Charge(first, 30_000, "C1"), Charge(first, 4_500, "C2")]), (second, [Charge(second, 20_000, "C3")])]);
+        var export = DirectDebitExport.Evolve(null, request)!;
+        var answer = DirectDebitExport.File(request) with { WithResults = true };
         answer = answer with { Records = [answer.Records[0], answer.Records[1] with { ResultCode = DebitResultCode.InsufficientFunds }] };
 
-        var (imported, outcomes) = export.ImportResults(DebitFile.Parse(answer.ToBytes()), "hash", new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 2));
+        var (imported, outcomes) = export.ImportResults(request, DebitFile.Parse(answer.ToBytes()), "hash", new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 2));
 
         (imported.DebitedCount, imported.DebitedAmount, imported.FailedCount, imported.FailedAmount).ShouldBe((1, 34_500L, 1, 20_000L));
         outcomes.Select(o => (o.Charge.CollectionNumber, o.Charge.Amount, o.Code)).ShouldBe(
             [("C1", 30_000L, DebitResultCode.Debited), ("C2", 4_500L, DebitResultCode.Debited), ("C3", 20_000L, DebitResultCode.InsufficientFunds)]);
         var done = DirectDebitExport.Evolve(export, imported)!;
-        Should.Throw<DomainRuleException>(() => done.ImportResults(DebitFile.Parse(answer.ToBytes()), "hash", new DateOnly(2027, 5, 7), new DateOnly(2027, 5, 7)))
+        Should.Throw<DomainRuleException>(() => done.ImportResults(request, DebitFile.Parse(answer.ToBytes()), "hash", new DateOnly(2027, 5, 7), new DateOnly(2027, 5, 7)))
             .Rule.ShouldBe("direct-debit.results-imported");
     }
 
@@ -94,13 +95,14 @@ public class DirectDebitTests
     public void an_answer_that_does_not_match_the_request_is_refused_with_the_lines_at_fault()
     {
         var (first, second) = (Mandate(1), Mandate(2));
-        var export = DirectDebitExport.Evolve(null, DirectDebitExport.Request(DebitDate, DebitFileTests.Consignor, new DateOnly(2027, 4, 20),
-            [(first, [Charge(first, 30_000, "C1")]), (second, [Charge(second, 20_000, "C3")])]))!;
-        var answer = export.File() with { WithResults = true, DebitDay = 28 };
+        var request = DirectDebitExport.Request(DebitDate, DebitFileTests.Consignor, new DateOnly(2027, 4, 20),
+            [(first, [Charge(first, 30_000, "C1")]), (second, [Charge(second, 20_000, "C3")])]);
+        var export = DirectDebitExport.Evolve(null, request)!;
+        var answer = DirectDebitExport.File(request) with { WithResults = true, DebitDay = 28 };
         // 29,000 answered for 30,000 requested; the second 顧客番号 not answered at all.
         answer = answer with { Records = [answer.Records[0] with { Amount = 29_000 }] };
 
-        var error = Should.Throw<MalformedFileException>(() => export.ImportResults(DebitFile.Parse(answer.ToBytes()), "h", DebitDate, DebitDate));
+        var error = Should.Throw<MalformedFileException>(() => export.ImportResults(request, DebitFile.Parse(answer.ToBytes()), "h", DebitDate, DebitDate));
 
         error.Errors.Select(e => (e.Line, e.Field)).ShouldBe(
             [(1, "debitDate (引落日)"), (2, "amount (引落金額)"), (3, "customerNumber (顧客番号)")]);
