@@ -24,7 +24,10 @@ if (args is ["token", .. var tokenArgs])
 if (args is ["analyst-role", .. var roleArgs])
     return await KosodateShien.Api.Analytics.AnalystRoleCommand.RunAsync(roleArgs, new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration comes from the environment, never from a file reloaded on change: watching for appsettings.json puts a
+// recursive watch on the content root (the checkout, where the local PostgreSQL cluster writes), which cost a tenth of
+// the service's CPU under load.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddTransportSecurity();
 var connectionString = builder.Configuration.GetConnectionString("Kosodate")
     ?? throw new InvalidOperationException("ConnectionStrings:Kosodate is not configured (./kosodate sets it for the local cluster; KOSODATE_DB points elsewhere).");
@@ -39,6 +42,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
 builder.Services.AddSingleton(KosodateShien.Application.Collection.DirectDebit.DirectDebitSettings.ConsignorFrom(builder.Configuration));
+builder.Services.AddSingleton(KosodateShien.Application.Collection.Payments.PaymentBatchSettings.From(builder.Configuration));
+builder.Services.AddSingleton<KosodateShien.Application.Collection.Payments.PaymentBatches>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<KosodateShien.Application.Collection.Payments.PaymentBatches>());
 builder.Services.AddSingleton(new KosodateShien.Application.Allocation.ExactSolver(new KosodateShien.Application.Allocation.Exact.CpSatAllocator()));
 builder.Services.CritterStackDefaults(x =>
 {
@@ -76,7 +82,12 @@ if (builder.Configuration.GetValue("Fees:ScheduledRuns", true))
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Apply(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Apply(o.JsonSerializerOptions));
-builder.Services.AddProblemDetails();
+// The one 409 the framework writes itself (MapMartenConcurrencyFailuresToConflict: a write that lost the race for its stream
+// after reading the same version) carries the rule every other stale version carries.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    if (c.ProblemDetails.Status == StatusCodes.Status409Conflict) c.ProblemDetails.Extensions.TryAdd("rule", "version.conflict");
+});
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddKosodateAuthentication(jwt);
 builder.Services.AddKosodateRateLimiting(builder.Configuration);

@@ -1,6 +1,8 @@
 using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Collection;
+using KosodateShien.Application.Collection.Payments;
+using KosodateShien.Api.Http.Idempotency;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Registry;
@@ -119,27 +121,15 @@ public static class ChargeEndpoints
     [Tags("Collection 納付管理")]
     [Authorize(Policy = Policies.Collect)]
     [WolverinePost("/api/charges/{id}/payments", OperationId = "RecordPayment")]
-    public static async Task<PaymentRecorded> Pay(Guid id, PaymentRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<PaymentRecorded> Pay(Guid id, PaymentRequest request, IDocumentSession session, PaymentBatches payments, TimeProvider clock, CancellationToken ct)
     {
         DateChecks.NotInFuture(request.PaidOn, clock, "paidOn");
-        // The stream row stays locked until the commit, so a payment arriving meanwhile waits and then sees this one.
-        var stream = await session.Events.FetchForExclusiveWriting<Charge>(id, ct);
-        var charge = stream.Aggregate ?? throw new NotFoundException($"No charge {id}.");
-        if (request.Version is { } version) charge.AtVersion(version);
-        var received = charge.Receive(request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn, request.Channel ?? PaymentChannel.Counter);
-        stream.AppendOne(received);
-        var after = Charge.Evolve(charge, received)!;
-        List<Charge> written = [];
-        if (await LateFeeAssessment.AssessAsync(session, after, request.PaidOn, ct) is { } lateFee)
-        {
-            stream.AppendOne(lateFee.Assessed);
-            written.Add(lateFee.Charge);
-        }
-        written.Add(after);
-        var settled = await OverpaymentSettlements.SettleAsync(session, written, clock.TodayJst(), ct);
-        settled.AppendTo(session);
-        return new PaymentRecorded(id, received.PaymentId, (int)stream.CurrentVersion!.Value, after.Outstanding, after.Overpaid, settled.AppropriatedFrom(id),
-            settled.RefundedFrom(id));
+        var command = new RecordPayment(id, request.Amount, request.PaidOn, request.BookedOn ?? request.PaidOn, request.Channel ?? PaymentChannel.Counter, request.Version);
+        // A request with an Idempotency-Key writes in the transaction that keeps its answer, so it cannot share a batch's.
+        var outcome = IdempotencyScope.Current is not null
+            ? await PaymentRecording.RecordAsync(session, command, clock.TodayJst(), ct)
+            : await payments.RecordAsync(command, session.EventMetadata());
+        return new PaymentRecorded(outcome.ChargeId, outcome.PaymentId, outcome.Version, outcome.Outstanding, outcome.Overpaid, outcome.Appropriated, outcome.Refunded);
     }
 
     /// <summary>更正 of the 調定額 (a decrease below what was paid leaves a 過誤納, applied to the payer's other charges or refunded in the same transaction).</summary>

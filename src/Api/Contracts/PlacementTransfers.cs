@@ -47,7 +47,8 @@ public static class PlacementTransferEndpoints
 {
     /// <summary>
     /// 転園: ends this placement the day before <c>startsOn</c> and starts one at the new facility (a new 契約履歴番号);
-    /// the fees from that month are redetermined. Answers with the new placement.
+    /// the fees from that month are redetermined. Answers with the new placement. Refused (<c>placement.class-full</c>) when the
+    /// child's class at the new facility has no free place under its 利用定員.
     /// </summary>
     [Tags("Contracts 契約・利用者負担額")]
     [Authorize(Policy = Policies.EnterData)]
@@ -68,10 +69,14 @@ public static class PlacementTransferEndpoints
         var child = await session.LoadAsync<Person>(placement.ChildId, ct)
             ?? throw new DomainRuleException("registry.person-not-found", $"The child {placement.ChildId} is no longer registered.", "id");
 
+        // Only the new facility is locked: leaving frees a place at the old one, which no check has to wait for.
+        var classAge = JapaneseDates.ClassAge(child.BirthDate, JapaneseDates.FiscalYearOf(request.StartsOn));
+        await FacilityPlaces.RequireFreeAsync(session, request.ToFacilityId, classAge, request.StartsOn, "toFacilityId", ct);
+
         var number = await PlacementRules.NextContractNumberAsync(session, request.StartsOn, ct);
         session.Events.StartStream<Placement>(newId, new PlacementStarted(newId, number, placement.ChildId, placement.HouseholdId, certification.Id, facility.Id,
             applicationId, PlacementSource.Transfer, ServiceKinds.For(period.Category, facility.Kind), request.DecidedOn ?? today, request.ContractDate ?? today,
-            request.StartsOn, JapaneseDates.ClassAge(child.BirthDate, JapaneseDates.FiscalYearOf(request.StartsOn)), placement.Id));
+            request.StartsOn, classAge, placement.Id));
         return (new PlacementCreated(newId, number, 1), new Events([transferred]),
             [.. PlacementFees.RedetermineFrom(placement, request.StartsOn, FeeChangeReason.CircumstancesChanged, clock)]);
     }

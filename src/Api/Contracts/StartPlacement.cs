@@ -41,7 +41,10 @@ public sealed record PlacementCreated(Guid Id, string ContractNumber, int Versio
 
 public static class StartPlacementEndpoint
 {
-    /// <summary>Start a placement (利用決定・入所); its 利用者負担額 is determined right after.</summary>
+    /// <summary>
+    /// Start a placement (利用決定・入所); its 利用者負担額 is determined right after. Refused (<c>placement.class-full</c>) when
+    /// the child's class at the facility has no free place under its 利用定員, also for a 内定.
+    /// </summary>
     [Tags("Contracts 契約・利用者負担額")]
     [Authorize(Policy = Policies.EnterData)]
     [WolverinePost("/api/placements", OperationId = "StartPlacement")]
@@ -59,12 +62,15 @@ public static class StartPlacementEndpoint
         if (await session.Query<Placement>().AnyAsync(p => p.ChildId == request.ChildId && (p.EndsOn == null || p.EndsOn >= request.StartsOn), ct))
             throw new DomainRuleException("placement.overlap", "The child already has a placement running on that date; end it first (退所 or 転園).", "startsOn");
 
+        // A 内定 is held to 利用定員 too: the round allocated the declared 空き定員, which may have been taken since.
+        var classAge = JapaneseDates.ClassAge(child.Person.BirthDate, JapaneseDates.FiscalYearOf(request.StartsOn));
+        await FacilityPlaces.RequireFreeAsync(session, request.FacilityId, classAge, request.StartsOn, "facilityId", ct);
+
         var id = Guid.CreateVersion7();
         var number = await PlacementRules.NextContractNumberAsync(session, request.StartsOn, ct);
         var kind = ServiceKinds.For(period.Category, facility.Kind);
         session.Events.StartStream<Placement>(id, new PlacementStarted(id, number, request.ChildId, child.Household.Id, certificationId, request.FacilityId,
-            applicationId, source, kind, request.DecidedOn ?? today, request.ContractDate ?? today, request.StartsOn,
-            JapaneseDates.ClassAge(child.Person.BirthDate, JapaneseDates.FiscalYearOf(request.StartsOn))));
+            applicationId, source, kind, request.DecidedOn ?? today, request.ContractDate ?? today, request.StartsOn, classAge));
 
         var first = FeeDeterminations.MonthOf(request.StartsOn);
         var current = FeeDeterminations.CurrentMonth(clock);

@@ -8,14 +8,23 @@ using Npgsql;
 namespace KosodateShien.Api.Http;
 
 /// <summary>
-/// Turns every exception into problem+json: rule errors 422, malformed bodies 400, conflicts 409,
-/// anything else 500 without internals. Clients never see a stack trace.
+/// Turns every exception into problem+json: rule errors 422, malformed bodies 400, conflicts 409, the database unreachable
+/// or restarting 503 with <c>Retry-After</c>, anything else 500 without internals. Clients never see a stack trace.
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var (status, title, detail, rule, errors) = Classify(exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while PostgreSQL is down or restarting: one line each, not a stack trace per request.
+            logger.LogWarning("503 on {Method} {Path}: the database cannot serve now ({Error}: {Message})", context.Request.Method, context.Request.Path,
+                exception.GetBaseException().GetType().Name, exception.GetBaseException().Message);
+            await Problems.WriteAsync(context, status, title, detail, rule, errors,
+                h => h.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return true;
+        }
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         else logger.LogInformation("{Status} on {Method} {Path}: {Rule}", status, context.Request.Method, context.Request.Path, rule);
         await Problems.WriteAsync(context, status, title, detail, rule, errors);
@@ -27,7 +36,8 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         switch (Unwrap(exception))
         {
             case DomainRuleException e:
-                return (422, "Business rule violated", e.Message, e.Rule, e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                return (422, "Business rule violated", e.Message, e.Rule,
+                    e.Field is null ? null : e.AlsoFields.Prepend(e.Field).Distinct().ToDictionary(field => field, _ => new[] { e.Message }));
             case MalformedFileException e:
                 return (422, "File refused", e.Message, e.Rule,
                     e.Errors.GroupBy(f => $"line {f.Line}: {f.Field}").ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()));
@@ -60,6 +70,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             case PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire }:
                 // PostgreSQL text and jsonb cannot hold U+0000 (sent as "\u0000"); the value is refused, nothing is stored.
                 return (400, "Invalid request body", "A text field contains a character that cannot be stored (U+0000).", "request.body-invalid", null);
+            case var _ when DatabaseUnavailable.Is(exception):
+                return (503, "Service unavailable", "The database cannot be reached at the moment. Send the request again in a moment with the same " +
+                    "Idempotency-Key: if it was done after all, you get its answer instead of a second run.", DatabaseUnavailable.Rule, null);
             default:
                 return (500, "Internal error", "The request could not be completed. It has been logged; quote the traceId when reporting it.", null, null);
         }

@@ -16,4 +16,9 @@ public static class AuditMetadataMiddleware
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
         session.SetHeader(StreamHistory.OperationHeader, $"{context.Request.Method} {route}");
     }
+
+    /// <summary>The request's audit metadata as the session holds it, for events written in another session (a batch of payments).</summary>
+    public static Application.Collection.Payments.EventMetadata EventMetadata(this IDocumentSession session) =>
+        new(session.LastModifiedBy, session.CorrelationId, session.CausationId,
+            session.GetHeader(StreamHistory.OperationHeader) is { } operation ? new Dictionary<string, object> { [StreamHistory.OperationHeader] = operation } : []);
 }

@@ -12,7 +12,7 @@ public static class LateFeeAssessment
     /// <summary>The assessment to append to the charge (and the 延滞金 charge started in the session), or null when none is due.</summary>
     public static async Task<LateFeeRaised?> AssessAsync(IDocumentSession session, Charge settled, DateOnly on, CancellationToken ct)
     {
-        if (settled.Outstanding > 0 || settled.LateFeeChargeId is not null) return null;
+        if (!settled.MayOweLateFee()) return null;
         var rules = await session.CollectionRulesInForceAsync(on, ct);
         if (settled.AssessLateFee(rules, on) is not { } assessed) return null;
         var charge = settled.LateFeeCharge(assessed, rules, await session.NextCollectionNumberAsync(settled.FiscalYear, ct));

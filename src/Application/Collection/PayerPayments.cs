@@ -1,3 +1,4 @@
+using KosodateShien.Application.Common;
 using KosodateShien.Domain.Collection;
 using Marten;
 

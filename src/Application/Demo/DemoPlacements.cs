@@ -19,7 +19,8 @@ internal sealed record DemoPlacementData(IReadOnlyList<DemoPlacement> Placements
 /// Children attending the ward's facilities today (契約), as 直接契約 entries like <c>POST /api/placements</c> makes them. About 85%
 /// of the children with a 保育認定 (2号/3号, 保育希望) valid on the first day of <c>today</c>'s month who have not applied for the
 /// next April (those are still waiting) attend a facility near home with a class for their クラス年齢 now (地域型保育 only for
-/// 0–2歳児), never more children in a facility × class than its 利用定員. They started on the first of a month (mostly an April,
+/// 0–2歳児), never more children in a facility × class than its 利用定員 in any 年度 since they started (so each start passes
+/// <c>POST /api/placements</c>'s check, <see cref="ClassPlaces"/>). They started on the first of a month (mostly an April,
 /// some mid-year, a few on the 16th) within the certification's current period and not after this month's first day, 利用承諾 and
 /// 契約締結 a few days before; they moved up a class every 1 April since (<see cref="ClassProgressed"/>). About 2% have left since
 /// (<see cref="ChildLeftFacility"/>). 契約履歴番号 run from 1 in the order the placements were decided, "K{年度 of the start}{000001…}".
@@ -64,7 +65,7 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
             .ToList();
 
         var facilities = allocation.Facilities;
-        var seats = new int[facilities.Count, 6];
+        var seats = new Dictionary<(int Facility, int FiscalYear, int ClassAge), int>();
         var drafts = new List<Draft>();
         foreach (var (entry, classNow) in candidates)
         {
@@ -72,7 +73,7 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
             var startsOn = StartsOn(entry.Certification);
             var facility = Choose(entry, classNow!.Value, startsOn, allocation, seats);
             if (facility is null) continue;
-            seats[facility.Value, classNow.Value]++;
+            foreach (var (year, age) in ClassesSince(entry.Child.BirthDate, startsOn)) seats[(facility.Value, year, age)] = seats.GetValueOrDefault((facility.Value, year, age)) + 1;
             var (decidedOn, contractDate) = Decision(entry.Certification, startsOn);
             drafts.Add(new Draft(random.NextGuid(), drafts.Count, entry, facilities[facility.Value].State, classNow.Value, startsOn, decidedOn, contractDate));
         }
@@ -139,9 +140,10 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
 
     /// <summary>
     /// The facility the family gets: the first in its order of preference (popularity − 8·distance + 0.5·Gumbel, as for
-    /// 利用申込) that is open by the start, had a class for the child's age then, has one now with a seat left.
+    /// 利用申込) that is open by the start, had a class for the child's age then, has one now, and has a seat left in the child's
+    /// class of every 年度 from the start to now.
     /// </summary>
-    private int? Choose(DemoCertifiedChild entry, int classNow, DateOnly startsOn, DemoAllocationData allocation, int[,] seats)
+    private int? Choose(DemoCertifiedChild entry, int classNow, DateOnly startsOn, DemoAllocationData allocation, Dictionary<(int, int, int), int> seats)
     {
         var facilities = allocation.Facilities;
         var home = allocation.Map.PointIn(addresses.TownOf(entry.Family.Address));
@@ -160,10 +162,16 @@ internal sealed class DemoPlacementGenerator(DemoRandom random, DemoAddressBook 
             if (facility.OpensOn > startsOn || facility.ClosesOn is not null) continue;
             if (IsCommunityCare(facility.Kind) && classNow > 2) continue;
             if (!facilities[i].Takes(classNow) || !facilities[i].Takes(classThen)) continue;
-            if (seats[i, classNow] >= facility.Capacity[classNow]) continue;
+            if (ClassesSince(entry.Child.BirthDate, startsOn).Any(c => seats.GetValueOrDefault((i, c.FiscalYear, c.ClassAge)) >= facility.Capacity[c.ClassAge])) continue;
             return i;
         }
         return null;
+    }
+
+    /// <summary>The child's クラス年齢 in each 年度 from the start's to this one (進級 every April).</summary>
+    private IEnumerable<(int FiscalYear, int ClassAge)> ClassesSince(DateOnly birth, DateOnly startsOn)
+    {
+        for (var year = JapaneseDates.FiscalYearOf(startsOn); year <= _fiscalYear; year++) yield return (year, JapaneseDates.ClassAge(birth, year));
     }
 
     /// <summary>利用承諾 a few days before the start (a little earlier for April), not before the certification was applied for; 契約締結 between.</summary>

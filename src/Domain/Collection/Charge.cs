@@ -456,10 +456,8 @@ public sealed partial record Charge(
     /// </summary>
     public LateFeeAssessed? AssessLateFee(CollectionRuleSet rules, DateOnly on)
     {
-        if (Subject is CollectionSubject.LateFee or CollectionSubject.DunningFee || CancelledOn is not null || LateFeeChargeId is not null || Outstanding > 0) return null;
-        // A 充当 counts as paid on its 充当適状日 (地方税法17条の2④ の例), not on the day it was made.
-        var receipts = Payments.Select(p => (p.PaidOn, p.Amount)).Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (PaidOn: a.TakesEffectOn, a.Amount))).ToList();
-        if (!receipts.Any(r => r.PaidOn > DueDate)) return null;
+        if (!MayOweLateFee()) return null;
+        var receipts = LateFeeReceipts;
         // A year whose 特例基準割合 the municipality has not published yet cannot be computed; the charge waits for the rates
         // (a payment is never refused for it).
         if (!rules.LateFee.HasRates(DueDate.AddDays(1), receipts.Max(r => r.PaidOn))) return null;
@@ -467,6 +465,18 @@ public sealed partial record Charge(
         return computed.Amount == 0 ? null
             : new LateFeeAssessed(Id, DerivedId("late-fee"), computed.Amount, computed.Exact, computed.Periods, computed.RuleVersion, on);
     }
+
+    /// <summary>
+    /// Whether a 延滞金 may be due, whatever the rates: a charge (not itself 延滞金 or 督促手数料, not cancelled, none assessed yet)
+    /// paid in full with some of it received after 納期限. Callers need not read the collection rules otherwise.
+    /// </summary>
+    public bool MayOweLateFee() =>
+        Subject is not (CollectionSubject.LateFee or CollectionSubject.DunningFee) && CancelledOn is null && LateFeeChargeId is null && Outstanding == 0
+        && LateFeeReceipts.Any(r => r.PaidOn > DueDate);
+
+    // A 充当 counts as paid on its 充当適状日 (地方税法17条の2④ の例), not on the day it was made.
+    private List<(DateOnly PaidOn, long Amount)> LateFeeReceipts =>
+        [.. Payments.Select(p => (p.PaidOn, p.Amount)).Concat(Appropriations.Where(a => a.Amount > 0).Select(a => (PaidOn: a.TakesEffectOn, a.Amount)))];
 
     /// <summary>The 延滞金 charge an assessment raises, billed apart with the 納期限 the rules give 延滞金 from the assessment's month.</summary>
     public ChargeAssessed LateFeeCharge(LateFeeAssessed assessed, CollectionRuleSet rules, string collectionNumber) =>

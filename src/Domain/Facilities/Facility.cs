@@ -6,6 +6,9 @@ namespace KosodateShien.Domain.Facilities;
 /// <summary>Declared vacancies for one month.</summary>
 public sealed record MonthlyVacancies(DateOnly Month, SeatsByAgeClass Seats, DateOnly DeclaredOn);
 
+/// <summary>利用定員 by クラス年齢 in force from a date until the next change.</summary>
+public sealed record CapacityPeriod(DateOnly From, SeatsByAgeClass Seats);
+
 /// <summary>施設・事業所: the write model of a facility stream.</summary>
 /// <param name="FacilityNumber">事業所番号</param>
 /// <param name="Name">事業所名称</param>
@@ -20,7 +23,8 @@ public sealed record Facility(
     DateOnly OpensOn,
     DateOnly? ClosesOn,
     SeatsByAgeClass Capacity,
-    IReadOnlyList<MonthlyVacancies> Vacancies) : IStreamVersioned
+    IReadOnlyList<MonthlyVacancies> Vacancies,
+    IReadOnlyList<CapacityPeriod>? CapacityPeriods = null) : IStreamVersioned
 {
     public int Version { get; set; }
 
@@ -36,8 +40,15 @@ public sealed record Facility(
 
     public static Facility? Evolve(Facility? state, object @event) => (state, @event) switch
     {
-        (null, FacilityRegistered e) => new Facility(e.FacilityId, e.FacilityNumber, e.Name, e.Kind, e.Address, e.OpensOn, null, e.Capacity, []),
-        (not null, FacilityCapacityChanged e) => state with { Capacity = e.Capacity },
+        (null, FacilityRegistered e) => new Facility(e.FacilityId, e.FacilityNumber, e.Name, e.Kind, e.Address, e.OpensOn, null, e.Capacity, [],
+            [new CapacityPeriod(e.OpensOn, e.Capacity)]),
+        // A change from a date replaces whatever was recorded from that date on, so the last one recorded is also the current one.
+        (not null, FacilityCapacityChanged e) => state with
+        {
+            Capacity = e.Capacity,
+            CapacityPeriods = [.. (state.CapacityPeriods ?? [new CapacityPeriod(state.OpensOn, state.Capacity)]).Where(p => p.From < e.EffectiveFrom),
+                new CapacityPeriod(e.EffectiveFrom, e.Capacity)],
+        },
         (not null, VacanciesDeclared e) => state with
         {
             Vacancies = [.. state.Vacancies.Where(v => v.Month != e.Month), new MonthlyVacancies(e.Month, e.Seats, e.DeclaredOn)],
@@ -48,6 +59,14 @@ public sealed record Facility(
 
     /// <summary>Open on the first day of the month (and not closed before its end).</summary>
     public bool IsOpenFor(DateOnly month) => OpensOn <= month && (ClosesOn is null || ClosesOn >= JapaneseDates.EndOfMonth(month));
+
+    /// <summary>The 利用定員 in force on the day (before the first recorded date: the first one).</summary>
+    public SeatsByAgeClass CapacityOn(DateOnly day) =>
+        CapacityPeriods is [var first, ..] ? CapacityPeriods.LastOrDefault(p => p.From <= day)?.Seats ?? first.Seats : Capacity;
+
+    /// <summary>The days after <paramref name="from"/> up to <paramref name="to"/> on which another 利用定員 comes into force.</summary>
+    public IEnumerable<DateOnly> CapacityChangesBetween(DateOnly from, DateOnly to) =>
+        (CapacityPeriods ?? []).Select(p => p.From).Where(d => d > from && d <= to);
 
     public SeatsByAgeClass VacanciesFor(DateOnly month) => Vacancies.FirstOrDefault(v => v.Month == month)?.Seats ?? SeatsByAgeClass.None;
 

@@ -41,7 +41,8 @@ public static class CollectionStoreConfiguration
     public static StoreOptions ConfigureCollection(this StoreOptions opts)
     {
         opts.Projections.Add(new ChargeProjection(), ProjectionLifecycle.Inline);
-        opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.Month).Index(x => x.HouseholdId).Index(x => x.DueDate).Index(x => x.AssessmentFiscalYear).UniqueIndex(x => x.CollectionNumber)
+        // Every index is rewritten by every payment (the snapshot is one jsonb column), so only those a query uses are kept.
+        opts.Schema.For<Charge>().Index(x => x.PayerId).Index(x => x.DueDate).Index(x => x.AssessmentFiscalYear).UniqueIndex(x => x.CollectionNumber)
             // for the reports: 現年度分 by 賦課年度, what is owing (or was, on a past day), 督促状 by 発行日
             .Index(x => x.FiscalYear).Index(x => x.Outstanding).Index(x => x.LastReductionOn).Index(x => x.Dunning!.IssuedOn);
         opts.Schema.For<CollectionRuleSet>().Index(x => x.Name);

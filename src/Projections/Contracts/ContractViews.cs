@@ -1,6 +1,7 @@
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Contracts;
+using KosodateShien.Projections.Registry;
 using Marten;
 using CertificationState = KosodateShien.Domain.Certification.Certification;
 
@@ -44,10 +45,12 @@ public static class ContractQueries
         DateOnly Counted(Placement p) => p.StartsOn > month ? p.StartsOn : month;
         var certifications = (await session.LoadManyAsync<CertificationState>(ct, placements.Select(p => p.CertificationOn(Counted(p))).Distinct())).ToDictionary(c => c.Id);
         var fiscalYear = JapaneseDates.FiscalYearOf(month);
+        // The class of the 年度 from the child's 生年月日, as 4月 進級 and the 利用定員 check count it (recorded or not yet).
+        var births = await session.BirthDatesAsync(placements.Select(p => p.ChildId), ct);
         var entries = placements.Select(p =>
         {
             var period = certifications.TryGetValue(p.CertificationOn(Counted(p)), out var c) ? c.PeriodOn(Counted(p)) ?? c.PeriodInMonth(month) : null;
-            var classAge = p.ClassAge + (fiscalYear - p.ClassFiscalYear);
+            var classAge = births.TryGetValue(p.ChildId, out var birth) ? JapaneseDates.ClassAge(birth, fiscalYear) : p.ClassAge;
             return new RosterEntry(p.Id, p.ContractNumber, p.ChildId, classAge, period?.Category, period?.CareLevel, p.StartsOn, p.EndsOn, p.StartsOn > month || p.EndsOn < end);
         }).OrderBy(e => e.ClassAge).ThenBy(e => e.ContractNumber).ToList();
         var counts = entries.GroupBy(e => (e.Category, e.ClassAge, e.CareLevel))

@@ -27,7 +27,7 @@ public static class KosodateStore
     /// <param name="pseudonyms">the analysts' tables' key (<see cref="Pseudonyms.KeySetting"/>); the development key when null</param>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, MasterKey? masterKey = null, Pseudonyms? pseudonyms = null)
     {
-        opts.Connection(connectionString);
+        opts.Connection(Pooled(connectionString));
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
 
@@ -61,5 +61,20 @@ public static class KosodateStore
         opts.ConfigureAnalytics(pseudonyms ?? Pseudonyms.Development);
         opts.Schema.For<Domain.Fees.FeeRuleSet>().Index(x => x.Name);
         opts.Storage.ExtendedSchemaObjects.Add(IdempotencyTable.Definition(schema));
+    }
+
+    /// <summary>
+    /// The service's connections keep their session between uses and prepare the statements they run again and again (unless
+    /// the connection string says otherwise): Npgsql otherwise sends DISCARD ALL on every return to the pool, which also
+    /// throws away the prepared statements, so each command's SQL is parsed and planned anew. Nothing here leaves session
+    /// state behind (locks and settings are transaction-local; the one session-level advisory lock is released explicitly).
+    /// </summary>
+    public static string Pooled(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var given = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        if (!given.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        if (!given.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 }

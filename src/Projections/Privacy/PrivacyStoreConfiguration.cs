@@ -15,6 +15,7 @@ public static class PrivacyStoreConfiguration
         var keys = new SubjectKeyRing(connectionString, opts.DatabaseSchemaName, master);
         Rings.AddOrUpdate(opts, keys);
         serializer.Configure(new PersonalDataJson(keys).Configure);
+        opts.Listeners.Add(new SubjectKeysBeforeSaving(keys));
 
         var keyTable = new Table(new PostgresqlObjectName(keys.Schema, "subject_keys", SchemaUtils.IdentifierUsage.General));
         keyTable.AddColumn<Guid>("subject_id").AsPrimaryKey();

@@ -80,26 +80,40 @@ public sealed class SubjectKeyRing : IDisposable
         return Find(subject) is { } key ? PersonalDataCipher.Open(subject, key, text) ?? PersonalData.Erased : PersonalData.Erased;
     }
 
-    /// <summary>Makes keys for many subjects in one statement (seeding, imports), so serialization finds them cached.</summary>
+    /// <summary>
+    /// Makes keys for many subjects in one round trip (a unit of work's new subjects, seeding, imports), so serialization finds
+    /// them cached: the keys inserted, and those another node made first, come back from the same statement.
+    /// </summary>
+    /// <remarks>
+    /// The insert commits without waiting for its WAL to reach the disk (synchronous_commit off for its own transaction only):
+    /// nothing sealed with these keys is committed before the insert's commit record, and any later commit that waits for the
+    /// disk flushes the WAL up to itself, so the keys are durable before anything that needs them is. A key made for a unit of
+    /// work that then fails is simply never used.
+    /// </remarks>
     public async Task EnsureAsync(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
     {
         var missing = subjects.Where(s => !Cached(s, out _)).Distinct().ToArray();
         if (missing.Length == 0) return;
         await using var connection = await _db.OpenConnectionAsync(ct);
-        await using (var insert = new NpgsqlCommand($"""
-            insert into {KeyTable} (subject_id, wrapped_key, created_at)
-            select s.id, s.wrapped, now() from unnest($1::uuid[], $2::bytea[]) as s(id, wrapped)
-            where not exists (select 1 from {ErasedTable} e where e.subject_id = s.id)
-            on conflict (subject_id) do nothing
-            """, connection))
-        {
-            insert.Parameters.AddWithValue(missing);
-            insert.Parameters.Add(new NpgsqlParameter { Value = missing.Select(s => _master.Wrap(s, RandomNumberGenerator.GetBytes(32))).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        await using var select = new NpgsqlCommand($"select subject_id, wrapped_key from {KeyTable} where subject_id = any($1)", connection);
-        select.Parameters.AddWithValue(missing);
-        await using var reader = await select.ExecuteReaderAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('synchronous_commit', 'off', true)"));
+        var keys = new NpgsqlBatchCommand($"""
+            with input as (select * from unnest($1::uuid[], $2::bytea[]) as s(id, wrapped)),
+            inserted as (
+              insert into {KeyTable} (subject_id, wrapped_key, created_at)
+              select i.id, i.wrapped, now() from input i where not exists (select 1 from {ErasedTable} e where e.subject_id = i.id)
+              on conflict (subject_id) do nothing
+              returning subject_id, wrapped_key)
+            select subject_id, wrapped_key from inserted
+            union all
+            select k.subject_id, k.wrapped_key from {KeyTable} k join input i on i.id = k.subject_id
+            """);
+        keys.Parameters.Add(new NpgsqlParameter { Value = missing });
+        keys.Parameters.Add(new NpgsqlParameter { Value = missing.Select(s => _master.Wrap(s, RandomNumberGenerator.GetBytes(32))).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        batch.BatchCommands.Add(keys);
+        // Both statements run in one implicit transaction (one Sync), so the setting applies to this insert's commit alone.
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct)) _cache[reader.GetGuid(0)] = Opening(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1));
     }
 

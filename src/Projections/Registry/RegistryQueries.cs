@@ -8,6 +8,17 @@ namespace KosodateShien.Projections.Registry;
 /// <summary>Composes the registry screens from the inline snapshots in one or two round trips.</summary>
 public static class RegistryQueries
 {
+    /// <summary>生年月日 by person id (the JSON field alone: no personal data is opened).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, DateOnly>> BirthDatesAsync(this IQuerySession session, IEnumerable<Guid> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<Guid, DateOnly>();
+        return (await session.Query<Person>().Where(p => ids.Contains(p.Id)).Select(p => new PersonBirth(p.Id, p.BirthDate)).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => p.BirthDate);
+    }
+
+    private sealed record PersonBirth(Guid Id, DateOnly BirthDate);
+
     public static async Task<HouseholdView?> HouseholdViewAsync(this IQuerySession session, Guid id, CancellationToken ct)
     {
         var household = await session.LoadAsync<Household>(id, ct);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.Hosting;
@@ -63,7 +61,7 @@ public sealed class HealthTests(AppFixture fixture) : IntegrationContext(fixture
         var gate = new StartupGate();
         gate.MarkSchemaApplied();
         gate.Open();
-        var closed = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=kosodate;Timeout=2;Pooling=false";
+        var closed = UnreachableDatabase.ConnectionString();
 
         var report = await Check(gate, () => new NpgsqlConnection(closed)).CheckAsync(CancellationToken.None);
 
@@ -95,14 +93,4 @@ public sealed class HealthTests(AppFixture fixture) : IntegrationContext(fixture
 
     private static Dictionary<string, string> Checks(JsonElement body) =>
         body.GetProperty("checks").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-
-    /// <summary>A port nothing listens on: bound by the system, then let go.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

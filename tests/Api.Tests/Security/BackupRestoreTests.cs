@@ -46,7 +46,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         }
         foreach (var name in names)
         {
-            await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection) { CommandTimeout = DatabaseDdlTimeout };
             await drop.ExecuteNonQueryAsync();
         }
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
@@ -139,11 +139,17 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     private DocumentStore OpenStore() => DocumentStore.For(o => KosodateStore.Configure(o, _scratch));
 
+    /// <summary>
+    /// Seconds a drop or create database may take: each waits for a checkpoint, which after a write-heavy test or benchmark
+    /// on the same cluster took longer than Npgsql's default 30 s.
+    /// </summary>
+    private const int DatabaseDdlTimeout = 300;
+
     private async Task AdminAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = DatabaseDdlTimeout };
         await command.ExecuteNonQueryAsync();
     }
 

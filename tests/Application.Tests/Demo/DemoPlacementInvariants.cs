@@ -37,11 +37,32 @@ internal static partial class DemoInvariants
             .Concat(numbers.GroupBy(n => n[5..]).Where(g => g.Count() > 1).Select(g => $"契約履歴番号 sequence {g.Key} used {g.Count()} times"))
             .Concat(world.Data.Streams.Where(s => s.Events[0] is PlacementStarted)
                 .SelectMany(s => ProblemsOf((PlacementStarted)s.Events[0], world.Placements[s.Id], world, applying).Select(p => $"{world.Placements[s.Id].ContractNumber}: {p}")))
-            .Concat(CapacityProblems(world));
+            .Concat(CapacityProblems(world))
+            .Concat(PlacementRuleProblems(world));
         if (world.Data.ContractNumbersUsed != placements.Count) problems = problems.Append($"ContractNumbersUsed {world.Data.ContractNumbersUsed} for {placements.Count} placements");
         if (world.Data.Statistics.Placements != placements.Count) problems = problems.Append($"statistics count {world.Data.Statistics.Placements} placements of {placements.Count}");
         if (world.Data.Statistics.EndedPlacements != placements.Count(p => p.EndsOn is not null)) problems = problems.Append("statistics miscount the ended placements");
         return Take(problems);
+    }
+
+    /// <summary>
+    /// Each placement as <c>POST /api/placements</c> checks it (<see cref="ClassPlaces"/>), in the order they were decided (契約履歴番号):
+    /// its class had a free place on its start, among the placements decided before it.
+    /// </summary>
+    public static IEnumerable<string> PlacementRuleProblems(DemoWorld world)
+    {
+        var classAtStart = world.Data.Streams.Where(s => s.Events[0] is PlacementStarted).ToDictionary(s => s.Id, s => ((PlacementStarted)s.Events[0]).ClassAge);
+        var births = world.Persons.ToDictionary(p => p.Key, p => p.Value.BirthDate);
+        foreach (var facility in world.Placements.Values.GroupBy(p => p.FacilityId))
+        {
+            var decided = facility.OrderBy(p => long.Parse(p.ContractNumber[5..])).ToList();
+            for (var i = 0; i < decided.Count; i++)
+            {
+                var (placement, classAge) = (decided[i], classAtStart[decided[i].Id]);
+                if (ClassPlaces.FullOn(world.Facilities[facility.Key], decided.Take(i), births, classAge, placement.StartsOn) is { } full)
+                    yield return $"{placement.ContractNumber}: the {classAge}歳児 class of {world.Facilities[facility.Key].Name} holds {full.Held} of {full.Places} on {full.Day:yyyy-MM-dd}";
+            }
+        }
     }
 
     /// <summary>Running placements per facility × current クラス年齢, never above the 利用定員.</summary>

@@ -72,6 +72,18 @@ public sealed class DemoPlacementTests
     public void no_facility_class_holds_more_children_than_its_capacity() =>
         DemoInvariants.CapacityProblems(Default).ShouldBeEmpty();
 
+    /// <summary>Seeds 4 and 5 once filled a 0歳児 class of an earlier 年度 beyond its 利用定員 (only the classes of today were counted).</summary>
+    [Theory]
+    [InlineData(DemoDataSets.Seed)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void every_placement_had_a_free_place_in_its_class_on_its_start_as_the_api_checks_it(int seed)
+    {
+        var world = seed == DemoDataSets.Seed ? Default : new DemoWorld(DemoDataGenerator.Generate(seed, DemoDataSets.Today, CertificationRuleSet.Default), DemoDataSets.Today);
+
+        DemoInvariants.PlacementRuleProblems(world).Take(10).ShouldBeEmpty();
+    }
+
     [Fact]
     public void no_child_attends_two_facilities()
     {

@@ -12,7 +12,7 @@ public sealed record BenchHousehold(Guid Id, Guid[] Guardians, Guid Child);
 /// <summary>The requests the scenarios send, with Bogus-style dummy data (Japanese names from the demo generator's lists).</summary>
 public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, DateOnly today, int seed)
 {
-    public const string Clerk = "clerk", Supervisor = "supervisor", Finance = "finance";
+    public const string Clerk = "clerk", Supervisor = "supervisor", Finance = "finance", FacilityLiaison = "facility-liaison";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>利用目的 of the bench's reads (percent-encoded UTF-8, as header values are ASCII).</summary>
@@ -21,7 +21,8 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
     public DateOnly Today => today;
 
     /// <summary>世帯登録: two guardians and a child born last year, every number unique to request <paramref name="i"/>.</summary>
-    public HttpRequestMessage RegisterHousehold(int i)
+    /// <param name="childBorn">the child's 生年月日 instead (a child of a given クラス年齢)</param>
+    public HttpRequestMessage RegisterHousehold(int i, DateOnly? childBorn = null)
     {
         var random = new Random(seed * 1_000_003 + i);
         object Member(int k, string role, Sex sex, DateOnly birth, string relationship, IReadOnlyList<NamePart> given, NamePart surname)
@@ -39,7 +40,7 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
             {
                 Member(0, "guardian", Sex.Male, new DateOnly(1988, 1, 1).AddDays(random.Next(3_000)), "世帯主", JapaneseNames.ParentGivenNames(Sex.Male), surname),
                 Member(1, "guardian", Sex.Female, new DateOnly(1989, 1, 1).AddDays(random.Next(3_000)), "妻", JapaneseNames.ParentGivenNames(Sex.Female), surname),
-                Member(2, "child", childSex, today.AddYears(-1).AddDays(-random.Next(200)), "子", JapaneseNames.ChildGivenNames(childSex), surname),
+                Member(2, "child", childSex, childBorn ?? today.AddYears(-1).AddDays(-random.Next(200)), "子", JapaneseNames.ChildGivenNames(childSex), surname),
             },
         });
     }
@@ -51,6 +52,12 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
         return new BenchHousehold(document.RootElement.GetProperty("id").GetGuid(), members[..2], members[2]);
     }
 
+    /// <summary>1 April of the next 年度: the day the bench's certifications are applied for from, and its placements start.</summary>
+    public static DateOnly NextFiscalYearStart(DateOnly today) => new(today.Month >= 4 ? today.Year + 1 : today.Year, 4, 1);
+
+    /// <summary>A 生年月日 that makes a child 1歳児 in the 年度 starting on <paramref name="fiscalYearStart"/> (born in the October two years before).</summary>
+    public static DateOnly OneYearOldBorn(DateOnly fiscalYearStart) => new(fiscalYearStart.Year - 2, 10, 1);
+
     /// <summary>支給認定申請 for the household's child, both guardians working 160 hours a month, from next April.</summary>
     public HttpRequestMessage ApplyForCertification(BenchHousehold household) => Post("/api/certifications", Clerk, new
     {
@@ -58,7 +65,7 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
         applicantId = household.Guardians[1],
         applicationDate = today,
         wantsNurseryCare = true,
-        desiredFrom = new DateOnly(today.Month >= 4 ? today.Year + 1 : today.Year, 4, 1),
+        desiredFrom = NextFiscalYearStart(today),
         needs = household.Guardians.Select(g => new { guardianId = g, reason = "employment", monthlyHours = 160 }),
     });
 
@@ -66,14 +73,15 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
     public HttpRequestMessage Decide(Guid certification) =>
         Post($"/api/certifications/{certification}/decision", Supervisor, new { decisionDate = today, approve = true, version = 1 });
 
-    /// <summary>調定 by hand for a payer and month (one charge per payer × month × 科目).</summary>
-    public HttpRequestMessage Charge(Guid payer, DateOnly month, long amount) => Post("/api/charges", Finance, new
+    /// <summary>調定 by hand for a payer and month (one charge per payer × month × 科目); 納期限 from the collection rules unless given.</summary>
+    public HttpRequestMessage Charge(Guid payer, DateOnly month, long amount, DateOnly? dueDate = null) => Post("/api/charges", Finance, new
     {
         payerId = payer,
         subject = "userFee",
         fiscalYear = month.Month >= 4 ? month.Year : month.Year - 1,
         month = $"{month:yyyy-MM}",
         amount,
+        dueDate,
     });
 
     public static Guid Created(string answer)
@@ -89,6 +97,31 @@ public sealed class ApiRequests(IReadOnlyDictionary<string, string> tokens, Date
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return request;
     }
+
+    /// <summary>更正 of a charge's 調定額 at the version the caller last read (a stale version is 409).</summary>
+    public HttpRequestMessage Correct(Guid charge, long amount, int version) =>
+        Post($"/api/charges/{charge}/corrections", Finance, new { amount, correctedOn = today, reason = "性能試験の更正", version });
+
+    /// <summary>The month's run: 利用者負担額 for every placement, 延長保育料, then the charges handed to collection.</summary>
+    public HttpRequestMessage MonthlyFeeRun(DateOnly month) => Post("/api/fees/monthly-runs", Finance, new { month });
+
+    /// <summary>The 督促 run on <paramref name="issuedOn"/>: every charge still owing within the rules' days after 納期限.</summary>
+    public HttpRequestMessage DunningRun(DateOnly issuedOn) => Post("/api/dunning-runs", Finance, new { issuedOn });
+
+    /// <summary>施設登録: a 保育所 open since 2015 with these seats (利用定員) per クラス年齢 0歳児…5歳児.</summary>
+    public HttpRequestMessage RegisterFacility(int i, int[] seats) => Post("/api/facilities", FacilityLiaison, new
+    {
+        facilityNumber = $"13199{i:D5}",
+        name = $"ベンチ保育園{i}",
+        kind = "nurserySchool",
+        address = new { postalCode = "160-0023", address = $"東京都新宿区西新宿{i % 9 + 1}丁目1番1号" },
+        opensOn = new DateOnly(2015, 4, 1),
+        capacity = new { age0 = seats[0], age1 = seats[1], age2 = seats[2], age3 = seats[3], age4 = seats[4], age5 = seats[5] },
+    });
+
+    /// <summary>利用決定・入所 as a direct contract on the child's certification.</summary>
+    public HttpRequestMessage Place(Guid child, Guid facility, Guid certification, DateOnly startsOn) =>
+        Post("/api/placements", Clerk, new { childId = child, facilityId = facility, startsOn, certificationId = certification });
 
     /// <summary>A charge as of today (personal data: 納入義務者; the read is written to the access log).</summary>
     public HttpRequestMessage ReadCharge(Guid charge) => Get($"/api/charges/{charge}", Finance);

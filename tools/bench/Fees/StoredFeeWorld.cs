@@ -21,7 +21,7 @@ public sealed record WorldCounts(int Households, int Guardians, int PlacedChildr
 /// fee rules read, a 保育認定 (2号/3号, 3号→2号 at 満3歳 where due) per placed child, facilities, and a running placement per
 /// placed child with its クラス進級 up to the month's 年度. Every stream is built through the domain's decision methods
 /// (<c>Certification.Apply/Approve/ChangeAtAgeThree</c>, <c>CertificationAssessment</c>, <c>Facility.Register</c>,
-/// <c>Placement.ProgressClass</c>), so it obeys the API's rules. Names come from the demo's table
+/// <c>Placement.ProgressClass</c>) and every class stays within its 利用定員, so it obeys the API's rules. Names come from the demo's table
 /// (<see cref="JapaneseNames"/>); everything is deterministic for a seed: the same seed, size and month give the same ids.
 /// </summary>
 public sealed class StoredFeeWorld
@@ -33,6 +33,7 @@ public sealed class StoredFeeWorld
     private readonly CertificationRuleSet rules = CertificationRuleSet.Default;
     private readonly List<WorldStream> streams = [];
     private readonly List<Facility> facilities = [];
+    private readonly Dictionary<(Guid Facility, int FiscalYear, int ClassAge), int> seatsTaken = [];
     private int households, guardians, placed, others, taxYears, certifications, placements, events, personNumber, certificationNumber, contractNumber;
 
     private StoredFeeWorld(int seed, DateOnly month)
@@ -63,11 +64,12 @@ public sealed class StoredFeeWorld
 
     private void AddFacilities(int count)
     {
-        for (var i = 0; i < count; i++)
+        var first = facilities.Count;
+        for (var i = first; i < first + count; i++)
         {
             var id = NextGuid();
             var registered = Facility.Register(id, $"13104{i + 1:D5}", $"ベンチ第{i + 1}保育園", FacilityKind.NurserySchool, Address(), new DateOnly(2000, 4, 1),
-                new SeatsByAgeClass(12, 18, 18, 20, 20, 20));
+                new SeatsByAgeClass(25, 20, 20, 20, 20, 20));
             facilities.Add(Facility.Evolve(null, registered)!);
             Add(typeof(Facility), id, [registered]);
         }
@@ -175,8 +177,8 @@ public sealed class StoredFeeWorld
         certifications++;
 
         var placementId = NextGuid();
-        var facility = facilities[random.Next(facilities.Count)];
         var startFiscalYear = JapaneseDates.FiscalYearOf(startsOn);
+        var facility = FacilityWithPlace(birth, startFiscalYear);
         var started = new PlacementStarted(placementId, $"K{startFiscalYear:D4}{++contractNumber:D6}", childId, householdId, certificationId, facility.Id, null,
             PlacementSource.Direct, ServiceKind.NurseryCare, startsOn.AddDays(-7), startsOn.AddDays(-3), startsOn, JapaneseDates.ClassAge(birth, startFiscalYear));
         var placement = Placement.Evolve(null, started)!;
@@ -192,6 +194,26 @@ public sealed class StoredFeeWorld
         Add(typeof(Placement), placementId, placementEvents);
         placements++;
         placed++;
+    }
+
+    /// <summary>
+    /// A facility with a place under its 利用定員 in the child's class of every 年度 from the start to the month's, so the
+    /// placement passes the API's check whenever it was entered: a random one, else the next that has one, else a new one.
+    /// </summary>
+    private Facility FacilityWithPlace(DateOnly birth, int startFiscalYear)
+    {
+        var classes = Enumerable.Range(startFiscalYear, JapaneseDates.FiscalYearOf(Month) - startFiscalYear + 1)
+            .Select(year => (Year: year, ClassAge: JapaneseDates.ClassAge(birth, year))).ToList();
+        var first = random.Next(facilities.Count);
+        var facility = Enumerable.Range(0, facilities.Count).Select(i => facilities[(first + i) % facilities.Count])
+            .FirstOrDefault(f => classes.All(c => seatsTaken.GetValueOrDefault((f.Id, c.Year, c.ClassAge)) < f.Capacity[c.ClassAge]));
+        if (facility is null)
+        {
+            AddFacilities(1);
+            facility = facilities[^1];
+        }
+        foreach (var (year, classAge) in classes) seatsTaken[(facility.Id, year, classAge)] = seatsTaken.GetValueOrDefault((facility.Id, year, classAge)) + 1;
+        return facility;
     }
 
     private Guid Person(NamePart surname, IReadOnlyList<NamePart> givenNames, DateOnly birth, Sex sex)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
@@ -88,10 +89,19 @@ public static class IdempotencyKeys
         }
         catch (Exception failure) when (!context.RequestAborted.IsCancellationRequested)
         {
-            // The command is undone but the key stays taken, so a repeat waits for this answer rather than running meanwhile.
-            await store.UndoCommandAsync(transaction, CancellationToken.None);
             context.Response.Clear();
-            await AnswerFailureAsync(context, failure);
+            if (connection.State != ConnectionState.Open)
+            {
+                // The connection broke under the command (PostgreSQL gone): the transaction, key and all, went with it. Marten
+                // may say so only as "Connection is not open"; answer it as the database being unavailable (503).
+                await AnswerFailureAsync(context, new DatabaseUnavailable.ConnectionLostException(failure));
+            }
+            else
+            {
+                // The command is undone but the key stays taken, so a repeat waits for this answer rather than running meanwhile.
+                await store.UndoCommandAsync(transaction, CancellationToken.None);
+                await AnswerFailureAsync(context, failure);
+            }
         }
         finally
         {
@@ -108,7 +118,7 @@ public static class IdempotencyKeys
         }
         else
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            if (connection.State == ConnectionState.Open) await transaction.RollbackAsync(CancellationToken.None);
             if (IsKept(status))
             {
                 // Not a text answer: it cannot be kept, so the command is not kept either.

@@ -1,3 +1,4 @@
+using KosodateShien.Application.Common;
 using KosodateShien.Domain.Collection;
 using KosodateShien.Domain.Collection.Receipts;
 using KosodateShien.Domain.Common;

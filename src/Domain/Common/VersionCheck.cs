@@ -1,6 +1,5 @@
-using KosodateShien.Domain.Common;
 
-namespace KosodateShien.Api.Http;
+namespace KosodateShien.Domain.Common;
 
 public static class VersionCheck
 {

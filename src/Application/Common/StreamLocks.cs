@@ -1,13 +1,13 @@
 using Marten;
 using Npgsql;
 
-namespace KosodateShien.Application.Collection;
+namespace KosodateShien.Application.Common;
 
-/// <summary>Row locks on event streams for imports that write to many charges in one transaction.</summary>
+/// <summary>Row locks on event streams: for writes to many charges in one transaction, and to serialise placements per facility.</summary>
 internal static class StreamLocks
 {
     /// <summary>
-    /// Locks the streams' rows (in id order, so two imports never wait on each other crosswise) until the transaction ends:
+    /// Locks the streams' rows (in id order, so two writers never wait on each other crosswise) until the transaction ends:
     /// a payment arriving at the counter meanwhile waits and then sees what the import wrote. Begin the transaction first.
     /// Returns each stream's version as locked.
     /// </summary>

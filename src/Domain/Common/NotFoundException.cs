@@ -1,4 +1,4 @@
-namespace KosodateShien.Api.Http;
+namespace KosodateShien.Domain.Common;
 
 /// <summary>The record named in the path does not exist: answered 404.</summary>
 public class NotFoundException(string message) : Exception(message);
