@@ -96,7 +96,9 @@ public sealed class PaymentBatches(IDocumentStore store, TimeProvider clock, Pay
                 }
                 try
                 {
-                    var (received, after) = Receive(charge ?? throw new NotFoundException($"No charge {id}."), payment.Command);
+                    var (received, evolved) = PaymentRecording.Receive(charge ?? throw new NotFoundException($"No charge {id}."), payment.Command);
+                    // The next payment on this charge in the batch checks its expected version against this one's.
+                    var after = evolved with { Version = charge.Version + 1 };
                     if (after.Overpaid > 0 || after.MayOweLateFee())
                     {
                         later.Add(id);
@@ -132,13 +134,6 @@ public sealed class PaymentBatches(IDocumentStore store, TimeProvider clock, Pay
                 payment.Done.TrySetException(e);
             }
         }
-    }
-
-    private static (PaymentReceived Received, Charge After) Receive(Charge charge, RecordPayment command)
-    {
-        if (command.Version is { } version) charge.AtVersion(version);
-        var received = charge.Receive(command.Amount, command.PaidOn, command.BookedOn, command.Channel);
-        return (received, Charge.Evolve(charge, received)! with { Version = charge.Version + 1 });
     }
 
     private async Task<PaymentOutcome> RecordAloneAsync(RecordPayment command, EventMetadata metadata)

@@ -11,14 +11,19 @@ namespace KosodateShien.Application.Collection.Payments;
 /// </summary>
 public static class PaymentRecording
 {
+    /// <summary>The payment on the charge as read (its expected version checked) and the charge after it, nothing written.</summary>
+    public static (PaymentReceived Received, Charge After) Receive(Charge charge, RecordPayment command)
+    {
+        if (command.Version is { } version) charge.AtVersion(version);
+        var received = charge.Receive(command.Amount, command.PaidOn, command.BookedOn, command.Channel);
+        return (received, Charge.Evolve(charge, received)!);
+    }
+
     public static async Task<PaymentOutcome> RecordAsync(IDocumentSession session, RecordPayment command, DateOnly today, CancellationToken ct)
     {
         var stream = await session.Events.FetchForExclusiveWriting<Charge>(command.ChargeId, ct);
-        var charge = stream.Aggregate ?? throw new NotFoundException($"No charge {command.ChargeId}.");
-        if (command.Version is { } version) charge.AtVersion(version);
-        var received = charge.Receive(command.Amount, command.PaidOn, command.BookedOn, command.Channel);
+        var (received, after) = Receive(stream.Aggregate ?? throw new NotFoundException($"No charge {command.ChargeId}."), command);
         stream.AppendOne(received);
-        var after = Charge.Evolve(charge, received)!;
         List<Charge> written = [];
         if (await LateFeeAssessment.AssessAsync(session, after, command.PaidOn, ct) is { } lateFee)
         {
