@@ -28,6 +28,11 @@ public static class KosodateStore
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, MasterKey? masterKey = null, Pseudonyms? pseudonyms = null)
     {
         opts.Connection(Pooled(connectionString));
+        // Marten replays a commit that failed on a deadlock or serialization failure in a fresh transaction. Our commands
+        // lock their streams and may write on the session's connection in their own transaction (StreamLocks, subject keys,
+        // an Idempotency-Key): a replay would commit the batch without those, decided on locks no longer held. The request
+        // fails instead (409 version.conflict) and the client sends it again, with its Idempotency-Key when it has one.
+        opts.ConfigureWritePolly(_ => { });
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
 

@@ -266,9 +266,12 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
         var (exportId, request) = await Exported(DebitDate);
         Clock.Today = new DateOnly(2027, 2, 1);
 
-        // Another import holds the request's stream row, and answers it while this one waits to write its results.
+        // Another import holds the request's stream row, and answers it while this one waits to write its results. The two
+        // deadlock (each waits on a row the other wrote); the other checks for it only after a minute, so the import, which
+        // checks after PostgreSQL's second, is always the one that gives way.
         await using var other = Session();
         await other.BeginTransactionAsync(CancellationToken.None);
+        await using (var patient = new NpgsqlCommand("set local deadlock_timeout = '60s'", other.Connection)) await patient.ExecuteNonQueryAsync();
         await using (var command = new NpgsqlCommand($"select version from {Store.Options.Events.DatabaseSchemaName}.mt_streams where id = $1 for update", other.Connection))
         {
             command.Parameters.AddWithValue(exportId);
@@ -280,7 +283,10 @@ public sealed class DirectDebitTests(AppFixture fixture) : IntegrationContext(fi
             [new DebitLineResult(2, request.Records[0].CustomerNumber, 20_000, DebitResultCode.InsufficientFunds)]));
         await other.SaveChangesAsync();
 
-        ApiClient.Json(await import).GetProperty("rule").GetString().ShouldBe("version.conflict");
+        var conflict = ApiClient.Json(await import);
+        conflict.GetProperty("rule").GetString().ShouldBe("version.conflict");
+        // The deadlock's own answer: the import was not replayed in a fresh transaction without its locks (KosodateStore).
+        conflict.GetProperty("detail").GetString().ShouldStartWith("Another request changed the same records at the same moment");
         (await Api.GetJson($"/api/charges/{charge}", ApiClient.Finance)).GetProperty("outstanding").GetInt64().ShouldBe(20_000);
     }
 
