@@ -19,6 +19,7 @@ public static class StartupTasks
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(store, CancellationToken.None);
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
+        await Application.FacilityPayments.FacilityPaymentRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(store, CancellationToken.None);
         await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(store, CancellationToken.None);
         await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(store, CancellationToken.None);

@@ -8,6 +8,7 @@ using KosodateShien.Projections.Collection;
 using KosodateShien.Projections.Contracts;
 using KosodateShien.Projections.ExtendedCare;
 using KosodateShien.Projections.Facilities;
+using KosodateShien.Projections.FacilityPayments;
 using KosodateShien.Projections.Privacy;
 using KosodateShien.Projections.Registry;
 using Marten;
@@ -53,6 +54,7 @@ public static class KosodateStore
         opts.ConfigureRegistry();
         opts.ConfigureCertification();
         opts.ConfigureFacilities();
+        opts.ConfigureFacilityPayments();
         opts.ConfigureAllocation();
         opts.ConfigureContracts();
         opts.ConfigureExtendedCare();

@@ -31,6 +31,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Application.Allocation.SelectionCriteriaSets.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Fees.FeeRuleSetStore.EnsureShippedAsync(Store, CancellationToken.None);
         await Application.ExtendedCare.ExtendedCareRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
+        await Application.FacilityPayments.FacilityPaymentRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Collection.CollectionRuleSetStore.EnsureDefaultAsync(Store, CancellationToken.None);
         await Application.Audit.ReviewAccessLogHandler.EnsureDefaultRulesAsync(Store, CancellationToken.None);
         await Application.Privacy.PersonalDataEraser.EnsureDefaultRulesAsync(Store, CancellationToken.None);

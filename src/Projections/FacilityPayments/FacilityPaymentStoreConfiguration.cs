@@ -1,0 +1,14 @@
+using KosodateShien.Domain.FacilityPayments;
+using Marten;
+
+namespace KosodateShien.Projections.FacilityPayments;
+
+public static class FacilityPaymentStoreConfiguration
+{
+    /// <summary>給付費: the municipality's payment rules (支払基準), immutable versioned documents.</summary>
+    public static StoreOptions ConfigureFacilityPayments(this StoreOptions opts)
+    {
+        opts.Schema.For<FacilityPaymentRuleSet>();
+        return opts;
+    }
+}
