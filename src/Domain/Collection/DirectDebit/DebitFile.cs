@@ -54,22 +54,10 @@ public sealed record DebitFile(DebitConsignor Consignor, int DebitMonth, int Deb
         lines.Add([ "8", Num(t.Count), Num(t.Amount), Num(t.DebitedCount), Num(t.DebitedAmount), Num(t.FailedCount), Num(t.FailedAmount), "" ]);
         lines.Add([ "9", "" ]);
 
-        var bytes = new byte[lines.Count * (ZenginLayout.RecordLength + 2)];
-        var at = 0;
-        foreach (var values in lines)
+        return ZenginRecords.ToBytes([.. lines.Select(values => (values[0] switch
         {
-            var layout = values[0] switch { "1" => ZenginLayout.Header, "2" => ZenginLayout.Data, "8" => ZenginLayout.Trailer, _ => ZenginLayout.End };
-            for (var i = 0; i < layout.Length; i++)
-            {
-                var field = layout[i];
-                var value = field.Kind == ZenginFieldKind.Number ? values[i].PadLeft(field.Length, '0') : values[i].PadRight(field.Length);
-                if (value.Length > field.Length) throw new DomainRuleException("zengin.field-too-long", $"{field.Label} holds {field.Length} characters: '{value}'.");
-                foreach (var c in value) bytes[at++] = BankKana.ToByte(c);
-            }
-            bytes[at++] = (byte)'\r';
-            bytes[at++] = (byte)'\n';
-        }
-        return bytes;
+            "1" => ZenginLayout.Header, "2" => ZenginLayout.Data, "8" => ZenginLayout.Trailer, _ => ZenginLayout.End,
+        }, values))]);
     }
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
