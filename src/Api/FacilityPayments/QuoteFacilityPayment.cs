@@ -14,7 +14,8 @@ namespace KosodateShien.Api.FacilityPayments;
 public sealed record QuoteTreatmentRates(decimal A, decimal B);
 
 /// <summary>A cell of the 公定価格 単価表: 年齢区分 × 保育必要量 → 基本分単価, 処遇改善等加算の単価 (円 per 1%) and c.</summary>
-public sealed record QuoteUnitPrice(AgeBand? AgeBand, CareLevel? CareLevel, long Base, long TreatmentUnit, decimal C);
+/// <param name="Education">a こども園's 1号 (教育標準時間) cell, used for its 1号 children</param>
+public sealed record QuoteUnitPrice(AgeBand? AgeBand, CareLevel? CareLevel, long Base, long TreatmentUnit, decimal C, bool Education = false);
 
 /// <summary>
 /// An 加算: perChild (基本額 + 処遇改善 per child of the listed 年齢区分, inside its 公定価格), perFacility (a monthly amount divided over
@@ -134,7 +135,7 @@ public sealed record QuoteFacilityPaymentRequest(
         MonthStart,
         Payment!.Value,
         new TreatmentRates(TreatmentRates!.A, TreatmentRates.B),
-        [.. UnitPrices!.Select(p => new UnitPrice(p.AgeBand!.Value, p.CareLevel!.Value, p.Base, p.TreatmentUnit, p.C))],
+        [.. UnitPrices!.Select(p => new UnitPrice(p.AgeBand!.Value, p.CareLevel!.Value, p.Base, p.TreatmentUnit, p.C, p.Education))],
         [.. (Addons ?? []).Select(a => new AddonPrice(a.Code, a.Kind!.Value, a.AgeBands, a.Base, a.TreatmentUnit, a.C, a.Amount))],
         [.. (Reductions ?? []).Select(r => new ReductionRate(r.Code, r.Percent))],
         [.. Children!.Select(c => new ClaimChild(c.Ref, c.BirthDate!.Value, c.Category!.Value, c.CareLevel ?? CareLevel.Standard, c.Fee, c.From, c.To, c.MealFeeExempt))]);

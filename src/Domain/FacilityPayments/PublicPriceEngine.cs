@@ -31,7 +31,7 @@ public static class PublicPriceEngine
         // 施設単位の加算: the monthly amount per child of the whole facility's 1st-day roster, rounded down; a payer gets its children's shares.
         var roster = everyone.Count(c => c.OnFirstDay);
         var payersRoster = children.Count(c => c.OnFirstDay);
-        long perFacilityTotal = 0;
+        long perFacilityTotal = 0, unreducible = 0;
         foreach (var addon in input.Addons.Where(a => a.Kind == AddonKind.PerFacility))
         {
             var treatment = RoundDown(addon.TreatmentUnit * (rates.Sum + addon.C), rules.TreatmentRoundDownTo);
@@ -39,6 +39,7 @@ public static class PublicPriceEngine
             var share = roster == 0 ? 0 : RoundDown((decimal)monthly / roster, rules.PerChildRoundDownTo);
             var amount = share * payersRoster;
             perFacilityTotal += amount;
+            if (!addon.Reducible) unreducible += amount;
             lines.Add(new PaymentLine(PaymentLineKind.PerFacility, addon.Code, null, payersRoster, share, amount,
                 $"{addon.Code}: 基本額 {Yen(addon.Base)} + 処遇改善 {Rounding(rules.TreatmentRoundDownTo)}({Yen(addon.TreatmentUnit)} × ({Rate(rates.A)} + {Rate(rates.B)} + {Rate(addon.C)})) {Yen(treatment)} = {Yen(monthly)}; " +
                 $"1人当たり {Rounding(rules.PerChildRoundDownTo)}({Yen(monthly)} ÷ 初日在籍 {roster}人) = {Yen(share)} × {payersRoster}人 = {Yen(amount)}"));
@@ -55,7 +56,7 @@ public static class PublicPriceEngine
                 $"{addon.Code}: {Yen(addon.Amount)} × 副食費徴収免除 {exempt}人 = {Yen(amount)}"));
         }
 
-        var reducible = publicPriceTotal + perFacilityTotal;
+        var reducible = publicPriceTotal + perFacilityTotal - unreducible;
         long reductionTotal = 0;
         foreach (var reduction in input.Reductions)
         {
@@ -97,7 +98,7 @@ public static class PublicPriceEngine
                 $"children[{index}].to");
 
         var band = AgeBands.For(child.BirthDate, month, child.Category);
-        var cell = input.UnitPrices.Single(p => p.AgeBand == band && p.CareLevel == child.CareLevel);
+        var cell = CellFor(input.UnitPrices, band, child)!;
         var rates = input.Rates;
         var treatment = RoundDown(cell.TreatmentUnit * (rates.Sum + cell.C), rules.TreatmentRoundDownTo);
         var monthly = cell.Base + treatment;
@@ -130,7 +131,7 @@ public static class PublicPriceEngine
     /// <summary>Every child's cell must be in the table once; a table that leaves a cell empty is refused, naming it.</summary>
     private static void CheckCells(FacilityMonthInput input)
     {
-        var duplicate = input.UnitPrices.GroupBy(p => (p.AgeBand, p.CareLevel)).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = input.UnitPrices.GroupBy(p => (p.AgeBand, p.CareLevel, p.Education)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new DomainRuleException("facility-payment.unit-price-duplicate",
                 $"The unit prices give {duplicate.Key.AgeBand.JapaneseName()} {CareLevelName(duplicate.Key.CareLevel)} more than once.", "unitPrices");
@@ -139,11 +140,19 @@ public static class PublicPriceEngine
         {
             var child = input.Children[i];
             var band = AgeBands.For(child.BirthDate, month, child.Category);
-            if (!input.UnitPrices.Any(p => p.AgeBand == band && p.CareLevel == child.CareLevel))
+            if (CellFor(input.UnitPrices, band, child) is null)
                 throw new DomainRuleException("facility-payment.unit-price-missing",
                     $"No unit price for {band.JapaneseName()} {CareLevelName(child.CareLevel)}, needed by children[{i}] (クラス年齢 from its 生年月日).", "unitPrices")
                 { AlsoFields = [$"children[{i}]"] };
         }
+    }
+
+    /// <summary>The child's cell: a 1号 child's education cell when there is one, else the cell of its 年齢区分 and 保育必要量.</summary>
+    private static UnitPrice? CellFor(IReadOnlyList<UnitPrice> cells, AgeBand band, ClaimChild child)
+    {
+        var level = child.Category == CertificationCategory.Category1 ? CareLevel.Standard : child.CareLevel;
+        var matching = cells.Where(p => p.AgeBand == band && p.CareLevel == level).ToList();
+        return matching.FirstOrDefault(p => p.Education == (child.Category == CertificationCategory.Category1)) ?? matching.FirstOrDefault(p => !p.Education);
     }
 
     /// <summary>floor(amount × d ÷ D) to the rounding unit, in integers (no decimal rounding on the way).</summary>

@@ -20,9 +20,10 @@ public sealed record TreatmentRates(decimal A, decimal B)
 
 /// <summary>
 /// One cell of the 公定価格 単価表 for the facility (its 施設類型 × 地域区分 × 定員区分 already chosen): 基本分単価, the 処遇改善等加算
-/// 単価 ("○円 × 加算率") and the cell's own rate c.
+/// 単価 ("○円 × 加算率") and the cell's own rate c. <see cref="Education"/> marks a こども園's 1号 cell; a 1号 child is priced with
+/// it when the facility has one, otherwise with the cell of its age (a 幼稚園 has 1号 cells only). 1号 cells use careLevel standard.
 /// </summary>
-public sealed record UnitPrice(AgeBand AgeBand, CareLevel CareLevel, long Base, long TreatmentUnit, decimal C);
+public sealed record UnitPrice(AgeBand AgeBand, CareLevel CareLevel, long Base, long TreatmentUnit, decimal C, bool Education = false);
 
 /// <summary>How an 加算 item is paid (BENEFITS.md §2.3).</summary>
 public enum AddonKind
@@ -41,8 +42,9 @@ public enum AddonKind
 /// </summary>
 /// <param name="Code">加算項目コード</param>
 /// <param name="AgeBands">PerChild only: the 年齢区分 it is paid for (none = every child)</param>
+/// <param name="Reducible">PerFacility only: 減算 applies to it (処遇改善等加算 区分3 is not reduced)</param>
 public sealed record AddonPrice(string Code, AddonKind Kind, IReadOnlyList<AgeBand>? AgeBands = null, long Base = 0, long TreatmentUnit = 0, decimal C = 0,
-    long Amount = 0)
+    long Amount = 0, bool Reducible = true)
 {
     public bool AppliesTo(AgeBand band) => AgeBands is not { Count: > 0 } || AgeBands.Contains(band);
 }
