@@ -3,6 +3,7 @@ using KosodateShien.Api.Auth;
 using KosodateShien.Api.Http;
 using KosodateShien.Application.FacilityPayments;
 using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.FacilityPayments;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -40,7 +41,21 @@ public sealed record QuoteFacilityChild(string Ref, DateOnly? BirthDate, Certifi
     DateOnly? From = null, DateOnly? To = null, bool MealFeeExempt = false);
 
 /// <summary>
-/// 給付費試算: one facility's month under the given unit prices and 加算, paid as 委託費 (commission) or 給付費 (benefit).
+/// A facility priced from the published 公定価格 単価表 instead of unit prices given in the request: its 施設類型, 地域区分, 利用定員
+/// (2・3号, and 1号 for a こども園 or 幼稚園) and the catalogue codes of the 加算・減算 it is certified for.
+/// </summary>
+/// <param name="Category">施設類型</param>
+/// <param name="Region">地域区分</param>
+/// <param name="CareCapacity">利用定員 (2・3号)</param>
+/// <param name="EducationCapacity">利用定員 (1号)</param>
+/// <param name="Items">加算・減算 catalogue codes certified for the month</param>
+/// <param name="PriceTableVersion">単価表 履歴番号 (default: the version in force on the month's 1st)</param>
+public sealed record QuoteFacility(FacilityCategory? Category, RegionCategory? Region, int CareCapacity = 0, int EducationCapacity = 0,
+    IReadOnlyList<string>? Items = null, int? PriceTableVersion = null);
+
+/// <summary>
+/// 給付費試算: one facility's month under the given unit prices and 加算 (or its 単価表 cells and certified items, with
+/// <see cref="Facility"/>), paid as 委託費 (commission) or 給付費 (benefit).
 /// </summary>
 /// <param name="Month">the service month, YYYY-MM</param>
 /// <param name="Payment">commission (委託費: the fee is not deducted) or benefit (施設型/地域型保育給付費: the fee is deducted)</param>
@@ -53,7 +68,8 @@ public sealed record QuoteFacilityPaymentRequest(
     IReadOnlyList<QuoteFacilityChild>? Children = null,
     IReadOnlyList<QuoteAddon>? Addons = null,
     IReadOnlyList<QuoteReduction>? Reductions = null,
-    int? RuleVersion = null) : IValidatedRequest
+    int? RuleVersion = null,
+    QuoteFacility? Facility = null) : IValidatedRequest
 {
     private const long MaxYen = 100_000_000;
 
@@ -68,8 +84,12 @@ public sealed record QuoteFacilityPaymentRequest(
             if (TreatmentRates.A is < 0 or > 100) errors.Add("treatmentRates.a", "must be between 0 and 100 (percent).");
             if (TreatmentRates.B is < 0 or > 100) errors.Add("treatmentRates.b", "must be between 0 and 100 (percent).");
         }
-        ValidateUnitPrices(errors);
-        ValidateAddons(errors);
+        if (Facility is not null) ValidateFacility(errors);
+        else
+        {
+            ValidateUnitPrices(errors);
+            ValidateAddons(errors);
+        }
         for (var i = 0; i < (Reductions ?? []).Count; i++)
         {
             errors.Required($"reductions[{i}].code", Reductions![i].Code, 50);
@@ -77,6 +97,18 @@ public sealed record QuoteFacilityPaymentRequest(
         }
         ValidateChildren(errors, month);
         if (RuleVersion is < 1) errors.Add("ruleVersion", "must be a published version (1 or more).");
+    }
+
+    private void ValidateFacility(FieldErrors errors)
+    {
+        if (UnitPrices is not null || Addons is not null || Reductions is not null)
+            errors.Add("facility", "prices the facility from the 単価表: leave out unitPrices, addons and reductions.");
+        if (Facility!.Category is null) errors.Add("facility.category", "is required (施設類型).");
+        if (Facility.Region is null) errors.Add("facility.region", "is required (地域区分, e.g. 20/100).");
+        errors.Range("facility.careCapacity", Facility.CareCapacity, 0, 1000);
+        errors.Range("facility.educationCapacity", Facility.EducationCapacity, 0, 1000);
+        if ((Facility.Items ?? []).Count > 100) errors.Add("facility.items", "must list at most 100 codes.");
+        if (Facility.PriceTableVersion is < 1) errors.Add("facility.priceTableVersion", "must be a published version (1 or more).");
     }
 
     private void ValidateUnitPrices(FieldErrors errors)
@@ -135,7 +167,7 @@ public sealed record QuoteFacilityPaymentRequest(
         MonthStart,
         Payment!.Value,
         new TreatmentRates(TreatmentRates!.A, TreatmentRates.B),
-        [.. UnitPrices!.Select(p => new UnitPrice(p.AgeBand!.Value, p.CareLevel!.Value, p.Base, p.TreatmentUnit, p.C, p.Education))],
+        [.. (UnitPrices ?? []).Select(p => new UnitPrice(p.AgeBand!.Value, p.CareLevel!.Value, p.Base, p.TreatmentUnit, p.C, p.Education))],
         [.. (Addons ?? []).Select(a => new AddonPrice(a.Code, a.Kind!.Value, a.AgeBands, a.Base, a.TreatmentUnit, a.C, a.Amount))],
         [.. (Reductions ?? []).Select(r => new ReductionRate(r.Code, r.Percent))],
         [.. Children!.Select(c => new ClaimChild(c.Ref, c.BirthDate!.Value, c.Category!.Value, c.CareLevel ?? CareLevel.Standard, c.Fee, c.From, c.To, c.MealFeeExempt))]);
@@ -162,6 +194,7 @@ public sealed record QuotedFacilityChild(string Ref, AgeBand AgeBand, int Days, 
 /// <param name="FeeDeductedTotal">the fees taken off (給付費 only)</param>
 /// <param name="Amount">what the ward pays: 公定価格 + 加算 − 減算 (− fees for 給付費)</param>
 /// <param name="RuleVersion">支払基準 履歴番号 used</param>
+/// <param name="PriceTableVersion">単価表 履歴番号 used (when the facility was priced from the table)</param>
 public sealed record QuoteFacilityPaymentResponse(
     string Month,
     PaymentKind Payment,
@@ -174,11 +207,12 @@ public sealed record QuoteFacilityPaymentResponse(
     long FeeDeductedTotal,
     long Amount,
     IReadOnlyList<PaymentLine> Lines,
-    int RuleVersion)
+    int RuleVersion,
+    int? PriceTableVersion = null)
 {
-    public static QuoteFacilityPaymentResponse From(FacilityMonthAmount m) => new(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Payment, m.OpeningDays,
+    public static QuoteFacilityPaymentResponse From(FacilityMonthAmount m, int? priceTableVersion = null) => new(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Payment, m.OpeningDays,
         [.. m.Children.Select(c => new QuotedFacilityChild(c.Ref, c.AgeBand, c.Days, c.PublicPrice, c.Treatment, c.MonthlyPublicPrice, c.Fee, c.FeeDeducted, c.OnFirstDay))],
-        m.PublicPriceTotal, m.AddonTotal, m.ReductionTotal, m.FeeTotal, m.FeeDeductedTotal, m.Amount, m.Lines, m.RuleVersion);
+        m.PublicPriceTotal, m.AddonTotal, m.ReductionTotal, m.FeeTotal, m.FeeDeductedTotal, m.Amount, m.Lines, m.RuleVersion, priceTableVersion);
 }
 
 public static class QuoteFacilityPaymentEndpoint
@@ -199,6 +233,16 @@ public static class QuoteFacilityPaymentEndpoint
             ? versions.SingleOrDefault(v => v.Version == version)
               ?? throw new Domain.Common.DomainRuleException("rules.unknown-version", $"No 支払基準 version {version} is published.", "ruleVersion")
             : FacilityPaymentRuleSet.InForceOn(versions, month);
-        return QuoteFacilityPaymentResponse.From(PublicPriceEngine.Compute(request.ToInput(), rules));
+        if (request.Facility is not { } facility) return QuoteFacilityPaymentResponse.From(PublicPriceEngine.Compute(request.ToInput(), rules));
+
+        var tables = await session.PublicPriceTableVersionsAsync(ct);
+        var table = facility.PriceTableVersion is { } tableVersion
+            ? tables.SingleOrDefault(t => t.Version == tableVersion)
+              ?? throw new Domain.Common.DomainRuleException("rules.unknown-version", $"No 単価表 version {tableVersion} is published.", "facility.priceTableVersion")
+            : PublicPriceTable.InForceOn(tables, month);
+        var input = request.ToInput();
+        var priced = table.InputFor(month, input.Payment, input.Rates, facility.Category!.Value, facility.Region!.Value, facility.CareCapacity,
+            facility.EducationCapacity, [.. facility.Items ?? []], input.Children);
+        return QuoteFacilityPaymentResponse.From(PublicPriceEngine.Compute(priced, rules), table.Version);
     }
 }

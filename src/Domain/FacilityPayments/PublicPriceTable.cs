@@ -98,7 +98,7 @@ public sealed record PublicPriceTable(
         int careCapacity, int educationCapacity, IReadOnlyCollection<string> certifiedItems, IReadOnlyList<ClaimChild> children)
     {
         var unknown = certifiedItems.FirstOrDefault(code => Catalogue.All(c => c.Code != code));
-        if (unknown is not null) throw new DomainRuleException("public-price.unknown-item", $"単価表 v{Version} has no 加算・減算 '{unknown}'.", "addons");
+        if (unknown is not null) throw new DomainRuleException("public-price.unknown-item", $"単価表 v{Version} has no 加算・減算 '{unknown}'.", "facility.items");
         var items = Catalogue.Where(c => certifiedItems.Contains(c.Code) && (c.Kind != CatalogueKind.MarchOnly || month.Month == 3)).ToList();
         return new FacilityMonthInput(month, payment, rates, CellsFor(category, region, careCapacity, educationCapacity),
             [.. items.Where(i => i.Kind != CatalogueKind.RateReduction).Select(i => i.Kind switch

@@ -5,10 +5,11 @@ namespace KosodateShien.Projections.FacilityPayments;
 
 public static class FacilityPaymentStoreConfiguration
 {
-    /// <summary>給付費: the municipality's payment rules (支払基準), immutable versioned documents.</summary>
+    /// <summary>給付費: the municipality's payment rules (支払基準) and the 公定価格 単価表, immutable versioned documents.</summary>
     public static StoreOptions ConfigureFacilityPayments(this StoreOptions opts)
     {
         opts.Schema.For<FacilityPaymentRuleSet>();
+        opts.Schema.For<PublicPriceTable>();
         return opts;
     }
 }

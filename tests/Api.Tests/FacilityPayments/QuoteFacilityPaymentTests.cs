@@ -126,3 +126,62 @@ public sealed class QuoteFacilityPaymentTests(AppFixture fixture) : IntegrationC
         july.GetProperty("amount").GetInt64().ShouldBe(62_920L * 15 / 31);
     }
 }
+
+/// <summary>The 公定価格 単価表 published as versions, and a facility quoted from the table in force with its certified items.</summary>
+public sealed class PublicPriceTableTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static JsonObject SampleBody()
+    {
+        var sample = Domain.FacilityPayments.PublicPriceTables.Sample;
+        return new JsonObject
+        {
+            ["effectiveFrom"] = "2025-04-01", ["notice"] = sample.Notice, ["description"] = sample.Description, ["sample"] = true,
+            ["rows"] = JsonNode.Parse(JsonSerializer.Serialize(sample.Rows, Json)), ["catalogue"] = JsonNode.Parse(JsonSerializer.Serialize(sample.Catalogue, Json)),
+        };
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    [Fact]
+    public async Task a_facility_is_quoted_from_the_table_in_force_and_the_items_it_is_certified_for()
+    {
+        await Api.Post("/api/facility-payments/price-tables", SampleBody(), 403, ApiClient.Clerk);
+        (await Api.PostJson("/api/facility-payments/price-tables", SampleBody(), 201, ApiClient.Admin)).GetProperty("version").GetInt32().ShouldBe(1);
+        var listed = (await Api.GetJson("/api/facility-payments/price-tables", ApiClient.Auditor)).EnumerateArray().Single();
+        listed.GetProperty("sample").GetBoolean().ShouldBeTrue();
+
+        object Child(string @ref, int classAge) => new { @ref, birthDate = new DateOnly(2025 - classAge, 6, 1), category = classAge >= 3 ? "2" : "3", careLevel = "standard" };
+        var children = new[] { Child("a", 0), Child("b", 3), Child("c", 4) };
+        var quote = await Api.PostJson("/api/facility-payments/quote", new
+        {
+            month = "2026-06", payment = "commission", treatmentRates = new { a = 12, b = 7 }, children,
+            facility = new { category = "privateNursery", region = "20/100", careCapacity = 90, items = new[] { "age3-staffing", "head-nurse" } },
+        }, 200, ApiClient.Clerk);
+
+        quote.GetProperty("priceTableVersion").GetInt32().ShouldBe(1);
+        // 242,000 + (75,080 + 9,680) + 62,920 + floor10(189,750 ÷ 3) × 3
+        quote.GetProperty("amount").GetInt64().ShouldBe(242_000 + 84_760 + 62_920 + 63_250 * 3);
+
+        var unknown = ApiClient.Json(await Api.Post("/api/facility-payments/quote", new
+        {
+            month = "2026-06", payment = "commission", treatmentRates = new { a = 12, b = 7 }, children,
+            facility = new { category = "smallScaleB", region = "20/100", careCapacity = 19 },
+        }, 422, ApiClient.Clerk));
+        unknown.GetProperty("rule").GetString().ShouldBe("public-price.no-row");
+    }
+
+    [Fact]
+    public async Task a_table_with_overlapping_bands_is_refused_by_field_and_nothing_is_stored()
+    {
+        var body = SampleBody();
+        var rows = body["rows"]!.AsArray();
+        var copy = rows[0]!.DeepClone();
+        copy["capacityFrom"] = 50;
+        rows.Add(copy);
+
+        var problem = ApiClient.Json(await Api.Post("/api/facility-payments/price-tables", body, 400, ApiClient.Admin));
+
+        problem.GetProperty("errors").TryGetProperty($"rows[{rows.Count - 1}]", out _).ShouldBeTrue();
+        (await Api.GetJson("/api/facility-payments/price-tables", ApiClient.Auditor)).GetArrayLength().ShouldBe(0);
+    }
+}
