@@ -1,4 +1,5 @@
 using KosodateShien.Domain.FacilityPayments;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace KosodateShien.Projections.FacilityPayments;
@@ -10,6 +11,8 @@ public static class FacilityPaymentStoreConfiguration
     {
         opts.Schema.For<FacilityPaymentRuleSet>();
         opts.Schema.For<PublicPriceTable>();
+        opts.Projections.Add(new AddonCertificationProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<AddonCertification>().Index(x => x.FacilityId);
         return opts;
     }
 }

@@ -130,7 +130,7 @@ public sealed class QuoteFacilityPaymentTests(AppFixture fixture) : IntegrationC
 /// <summary>The 公定価格 単価表 published as versions, and a facility quoted from the table in force with its certified items.</summary>
 public sealed class PublicPriceTableTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private static JsonObject SampleBody()
+    public static JsonObject SampleBody()
     {
         var sample = Domain.FacilityPayments.PublicPriceTables.Sample;
         return new JsonObject
