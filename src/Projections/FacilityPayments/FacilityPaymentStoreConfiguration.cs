@@ -13,6 +13,8 @@ public static class FacilityPaymentStoreConfiguration
         opts.Schema.For<PublicPriceTable>();
         opts.Projections.Add(new AddonCertificationProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<AddonCertification>().Index(x => x.FacilityId);
+        opts.Projections.Add(new FacilityClaimProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<FacilityClaim>().Index(x => x.FacilityId).Index(x => x.Month);
         return opts;
     }
 }

@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using KosodateShien.Domain.Common;
+
+namespace KosodateShien.Domain.FacilityPayments;
+
+/// <summary>Where the claim's latest revision stands.</summary>
+public enum ClaimStatus
+{
+    /// <summary>算定済 (awaiting approval)</summary>
+    [JsonStringEnumMemberName("computed")] Computed,
+    /// <summary>承認済</summary>
+    [JsonStringEnumMemberName("approved")] Approved,
+    /// <summary>差戻し</summary>
+    [JsonStringEnumMemberName("returned")] Returned,
+}
+
+/// <summary>An approval and the 支払調整 it carried.</summary>
+public sealed record ClaimApproval(int Revision, ClaimStage Stage, long Amount, long Adjustment, string ApprovedBy, DateOnly ApprovedOn);
+
+/// <summary>The facility's own 請求.</summary>
+public sealed record FacilityInvoice(string InvoiceNumber, DateOnly InvoicedOn, long Amount, int AgainstRevision, long Difference);
+
+/// <summary>
+/// 給付費請求 (facility × month × paying municipality): the write model. Its revisions are computed by the ward, approved by a
+/// second person or sent back; <see cref="ApprovedAmount"/> is what the ward owes for the month so far, and each approval
+/// after the first carries the 支払調整 (the difference) into the next payment.
+/// </summary>
+/// <param name="Payer">支給認定市町村 (the municipality paying)</param>
+/// <param name="Latest">the latest revision's computation (積算根拠)</param>
+/// <param name="ApprovedAmount">確定した請求額: the amount of the latest approved revision (0 before any)</param>
+public sealed record FacilityClaim(
+    Guid Id,
+    Guid FacilityId,
+    DateOnly Month,
+    string Payer,
+    ClaimStage Stage,
+    int Revision,
+    ClaimStatus Status,
+    ClaimPricing Pricing,
+    FacilityMonthAmount Latest,
+    string PreparedBy,
+    long ApprovedAmount,
+    IReadOnlyList<ClaimApproval> Approvals,
+    IReadOnlyList<FacilityInvoice> Invoices) : IStreamVersioned
+{
+    public int Version { get; set; }
+
+    public static Guid StreamId(Guid facilityId, DateOnly month, string payer) => NameBasedGuid.For($"facility-claim/{facilityId}/{month:yyyy-MM}/{payer}");
+
+    public static IReadOnlyList<Type> FoldedEvents { get; } =
+    [
+        typeof(FacilityClaimApproved),
+        typeof(FacilityClaimComputed),
+        typeof(FacilityClaimReturned),
+        typeof(FacilityInvoiceReceived),
+    ];
+
+    public static FacilityClaim? Evolve(FacilityClaim? state, object @event) => (state, @event) switch
+    {
+        (null, FacilityClaimComputed e) => new FacilityClaim(e.ClaimId, e.FacilityId, e.Month, e.Payer, e.Stage, e.Revision, ClaimStatus.Computed, e.Pricing, e.Amount,
+            e.PreparedBy, 0, [], []),
+        (not null, FacilityClaimComputed e) => state with
+        {
+            Stage = e.Stage, Revision = e.Revision, Status = ClaimStatus.Computed, Pricing = e.Pricing, Latest = e.Amount, PreparedBy = e.PreparedBy,
+        },
+        (not null, FacilityClaimApproved e) => state with
+        {
+            Status = ClaimStatus.Approved, ApprovedAmount = e.Amount,
+            Approvals = [.. state.Approvals, new ClaimApproval(e.Revision, state.Stage, e.Amount, e.Adjustment, e.ApprovedBy, e.ApprovedOn)],
+        },
+        (not null, FacilityClaimReturned) => state with { Status = ClaimStatus.Returned },
+        (not null, FacilityInvoiceReceived e) => state with
+        {
+            Invoices = [.. state.Invoices, new FacilityInvoice(e.InvoiceNumber, e.InvoicedOn, e.Amount, e.AgainstRevision, e.Difference)],
+        },
+        _ => state,
+    };
+
+    /// <summary>
+    /// The first computation, or a new revision (概算 → 確定, or a recomputation after a retroactive change). A revision that
+    /// changes nothing (same stage, same amount and lines) is not recorded: null.
+    /// </summary>
+    public static FacilityClaimComputed? Compute(FacilityClaim? claim, Guid facilityId, DateOnly month, string payer, ClaimStage stage, ClaimPricing pricing,
+        FacilityMonthAmount amount, DateOnly computedOn, string reason, string preparedBy)
+    {
+        if (claim is { Stage: ClaimStage.Confirmed } && stage == ClaimStage.Provisional)
+            throw new DomainRuleException("claim.already-confirmed", $"The {month:yyyy-MM} claim is already 確定: a 概算 cannot replace it.", "stage");
+        if (claim is not null && claim.Stage == stage && claim.Latest.Amount == amount.Amount && claim.Latest.Lines.SequenceEqual(amount.Lines) &&
+            claim.Status != ClaimStatus.Returned)
+            return null;
+        return new FacilityClaimComputed(StreamId(facilityId, month, payer), facilityId, month, payer, stage, (claim?.Revision ?? 0) + 1, pricing, amount, computedOn,
+            reason, preparedBy);
+    }
+
+    /// <summary>承認 by someone other than the preparer; the 支払調整 is the difference from the amount approved before.</summary>
+    public FacilityClaimApproved Approve(string approvedBy, DateOnly approvedOn)
+    {
+        if (Status != ClaimStatus.Computed)
+            throw new DomainRuleException("claim.not-computed", $"Revision {Revision} is {Status.ToString().ToLowerInvariant()}: only a computed revision is approved.");
+        if (string.Equals(approvedBy, PreparedBy, StringComparison.Ordinal))
+            throw new DomainRuleException("claim.four-eyes", "The claim must be approved by someone other than the staff member who computed it.");
+        return new FacilityClaimApproved(Id, Revision, Latest.Amount, Approvals.Count == 0 ? 0 : Latest.Amount - ApprovedAmount, PreparedBy, approvedBy, approvedOn);
+    }
+
+    public FacilityClaimReturned Return(string reason, DateOnly returnedOn, string returnedBy)
+    {
+        if (Status != ClaimStatus.Computed)
+            throw new DomainRuleException("claim.not-computed", $"Revision {Revision} is {Status.ToString().ToLowerInvariant()}: only a computed revision is sent back.");
+        return new FacilityClaimReturned(Id, Revision, reason, returnedOn, returnedBy);
+    }
+
+    /// <summary>The facility's own 請求, diffed against the latest revision.</summary>
+    public FacilityInvoiceReceived ReceiveInvoice(string invoiceNumber, DateOnly invoicedOn, long amount)
+    {
+        if (Invoices.Any(i => i.InvoiceNumber == invoiceNumber))
+            throw new DomainRuleException("claim.invoice-duplicate", $"請求書番号 {invoiceNumber} is already recorded.", "invoiceNumber");
+        return new FacilityInvoiceReceived(Id, invoiceNumber, invoicedOn, amount, Revision, amount - Latest.Amount);
+    }
+}
