@@ -26,6 +26,7 @@ namespace KosodateShien.Api.FacilityPayments;
 /// <param name="Calendar">開所日: 開所曜日, 国民の祝日・休日 (every date), 年末年始 (12/29–1/3) closed</param>
 /// <param name="PaymentDay">支払日 (day of the month after the service month)</param>
 /// <param name="ProvisionalPayment">概算払 on the 1st-day roster, 精算 in the next payment</param>
+/// <param name="MunicipalityCode">全国地方公共団体コード of the paying municipality (6 digits)</param>
 public sealed record PublishFacilityPaymentRulesRequest(
     DateOnly EffectiveFrom,
     string Description,
@@ -39,7 +40,8 @@ public sealed record PublishFacilityPaymentRulesRequest(
     ExemptChildCount ExemptChildren,
     OpeningCalendar Calendar,
     int PaymentDay,
-    bool ProvisionalPayment) : IValidatedRequest
+    bool ProvisionalPayment,
+    string MunicipalityCode) : IValidatedRequest
 {
     public void Validate(FieldErrors errors)
     {
@@ -53,7 +55,7 @@ public sealed record PublishFacilityPaymentRulesRequest(
     public FacilityPaymentRuleSet Draft(int version, string? publishedBy, DateTimeOffset? publishedAt) =>
         new(FacilityPaymentRuleSet.DocumentId(version), version, EffectiveFrom, Description.Trim(), Proration, ChildRoundDownTo, FeeRoundDownTo, PerChildRoundDownTo,
             TreatmentRoundDownTo, ExitDay, FirstDayRosterPaysFullMonth, ExemptChildren, Calendar with { Holidays = [.. Calendar.Holidays.Order()] }, PaymentDay,
-            ProvisionalPayment, publishedBy, publishedAt);
+            ProvisionalPayment, MunicipalityCode?.Trim() ?? "", publishedBy, publishedAt);
 }
 
 /// <summary>The published version (支払基準 履歴番号) and its 適用開始日.</summary>

@@ -77,6 +77,7 @@ public sealed record OpeningCalendar(IReadOnlyList<DayOfWeek> Weekdays, IReadOnl
 /// <param name="Calendar">開所日 (曜日, 祝日, 年末年始)</param>
 /// <param name="PaymentDay">支払日: the day of the month after the service month the ward pays (伊勢原市: 20)</param>
 /// <param name="ProvisionalPayment">概算払: pay early on the 1st-day roster and settle (精算) the difference in the next payment</param>
+/// <param name="MunicipalityCode">全国地方公共団体コード of the municipality paying (支給認定市町村) its own children's claims</param>
 public sealed record FacilityPaymentRuleSet(
     string Id,
     int Version,
@@ -93,6 +94,7 @@ public sealed record FacilityPaymentRuleSet(
     OpeningCalendar Calendar,
     int PaymentDay,
     bool ProvisionalPayment,
+    string MunicipalityCode,
     string? PublishedBy = null,
     DateTimeOffset? PublishedAt = null) : IVersionedRuleSet
 {
@@ -115,6 +117,7 @@ public sealed record FacilityPaymentRuleSet(
         if (Calendar.Weekdays.Distinct().Count() != Calendar.Weekdays.Count) problems.Add(("calendar.weekdays", "must not repeat a day."));
         if (Calendar.Holidays.Distinct().Count() != Calendar.Holidays.Count) problems.Add(("calendar.holidays", "must not repeat a date."));
         if (PaymentDay is < 1 or > 28) problems.Add(("paymentDay", "must be a day from 1 to 28."));
+        if (MunicipalityCode is not { Length: 6 } || !MunicipalityCode.All(char.IsAsciiDigit)) problems.Add(("municipalityCode", "must be the 6-digit 全国地方公共団体コード."));
         return problems;
     }
 }

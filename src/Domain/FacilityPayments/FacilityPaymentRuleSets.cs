@@ -21,7 +21,8 @@ public static class FacilityPaymentRuleSets
     /// Version 1 (適用開始日 2025-04-01), assumption R-D of BENEFITS.md §4 (UNSURE: the national 日割 text was not found): 日割 by
     /// 開所日数 (Monday–Saturday, not 祝日・休日, not 12/29–1/3), the child's line floor(M × d ÷ D), its fee 10円未満切捨て, 施設単位の
     /// 加算 floor10 per child of the 1st-day roster, 処遇改善 floor10; a child leaving in the month is prorated too. Paid on the
-    /// 20th of the next month (伊勢原市), 概算払 on the 1st-day roster with 精算 in the next payment.
+    /// 20th of the next month (伊勢原市), 概算払 on the 1st-day roster with 精算 in the next payment. 団体コード 131041 (新宿区, the first
+    /// user); another municipality publishes its own version.
     /// </summary>
     public static readonly FacilityPaymentRuleSet Default = new(
         FacilityPaymentRuleSet.DocumentId(1), 1, new DateOnly(2025, 4, 1),
@@ -31,7 +32,7 @@ public static class FacilityPaymentRuleSets
         new OpeningCalendar(
             [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday],
             NationalHolidays2025To2027, YearEndClosure: true),
-        PaymentDay: 20, ProvisionalPayment: true);
+        PaymentDay: 20, ProvisionalPayment: true, MunicipalityCode: "131041");
 
     private static IEnumerable<DateOnly> Dates(int year, params string[] monthDays) =>
         monthDays.Select(md => new DateOnly(year, int.Parse(md[..2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(md[3..], System.Globalization.CultureInfo.InvariantCulture)));

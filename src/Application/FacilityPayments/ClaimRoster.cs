@@ -1,0 +1,42 @@
+using KosodateShien.Domain.Certification;
+using KosodateShien.Domain.Common;
+using KosodateShien.Domain.Contracts;
+using KosodateShien.Domain.FacilityPayments;
+using KosodateShien.Projections.Registry;
+using Marten;
+using CertificationState = KosodateShien.Domain.Certification.Certification;
+
+namespace KosodateShien.Application.FacilityPayments;
+
+/// <summary>
+/// The children of a facility's month as the claim prices them, from the placements (契約) that cover any day of it: 認定区分
+/// and 保育必要量 as of the 1st (or the placement's first day), the 生年月日 (for the クラス年齢), the 利用者負担額 in force for the
+/// month, and the entry and last day within the month. A placement's <c>EndsOn</c> is already its last day enrolled.
+/// </summary>
+public static class ClaimRoster
+{
+    public static async Task<IReadOnlyList<ClaimChild>> ChildrenAsync(IQuerySession session, Guid facilityId, DateOnly month, string payer, CancellationToken ct)
+    {
+        var end = JapaneseDates.EndOfMonth(month);
+        var placements = await session.Query<Placement>()
+            .Where(p => p.FacilityId == facilityId && p.StartsOn <= end && (p.EndsOn == null || p.EndsOn >= month))
+            .ToListAsync(ct);
+        DateOnly Counted(Placement p) => p.StartsOn > month ? p.StartsOn : month;
+        var certifications = (await session.LoadManyAsync<CertificationState>(ct, placements.Select(p => p.CertificationOn(Counted(p))).Distinct()))
+            .ToDictionary(c => c.Id);
+        var births = await session.BirthDatesAsync(placements.Select(p => p.ChildId), ct);
+
+        var children = new List<ClaimChild>(placements.Count);
+        foreach (var placement in placements.OrderBy(p => p.ContractNumber, StringComparer.Ordinal))
+        {
+            var period = certifications.TryGetValue(placement.CertificationOn(Counted(placement)), out var c) ? c.PeriodOn(Counted(placement)) ?? c.PeriodInMonth(month) : null;
+            if (period is null || !births.TryGetValue(placement.ChildId, out var birth)) continue;
+            var fee = placement.FeeFor(month);
+            // 副食費徴収免除: a 2号 child whose month's determination charges no 副食費 (3号 have it inside the 保育料).
+            var exempt = period.Category == CertificationCategory.Category2 && fee is { SideDishFee: 0 };
+            children.Add(new ClaimChild(placement.ContractNumber, birth, period.Category, period.CareLevel ?? CareLevel.Standard, fee?.Fee ?? 0,
+                placement.StartsOn > month ? placement.StartsOn : null, placement.EndsOn < end ? placement.EndsOn : null, exempt, payer));
+        }
+        return children;
+    }
+}
