@@ -28,6 +28,8 @@ public sealed record FacilityInvoice(string InvoiceNumber, DateOnly InvoicedOn, 
 /// <param name="Payer">支給認定市町村 (the municipality paying)</param>
 /// <param name="Latest">the latest revision's computation (積算根拠)</param>
 /// <param name="ApprovedAmount">確定した請求額: the amount of the latest approved revision (0 before any)</param>
+/// <param name="ScheduledAmount">in payment batches not yet paid</param>
+/// <param name="PaidAmount">支払済額</param>
 public sealed record FacilityClaim(
     Guid Id,
     Guid FacilityId,
@@ -41,9 +43,14 @@ public sealed record FacilityClaim(
     string PreparedBy,
     long ApprovedAmount,
     IReadOnlyList<ClaimApproval> Approvals,
-    IReadOnlyList<FacilityInvoice> Invoices) : IStreamVersioned
+    IReadOnlyList<FacilityInvoice> Invoices,
+    long ScheduledAmount = 0,
+    long PaidAmount = 0) : IStreamVersioned
 {
     public int Version { get; set; }
+
+    /// <summary>未払額: approved and in no batch (negative: more was paid than is now owed, a 返還 or a deduction from the next payment).</summary>
+    public long Unscheduled => ApprovedAmount - ScheduledAmount - PaidAmount;
 
     public static Guid StreamId(Guid facilityId, DateOnly month, string payer) => NameBasedGuid.For($"facility-claim/{facilityId}/{month:yyyy-MM}/{payer}");
 
@@ -51,7 +58,10 @@ public sealed record FacilityClaim(
     [
         typeof(FacilityClaimApproved),
         typeof(FacilityClaimComputed),
+        typeof(FacilityClaimPaid),
+        typeof(FacilityClaimPaymentFailed),
         typeof(FacilityClaimReturned),
+        typeof(FacilityClaimScheduled),
         typeof(FacilityInvoiceReceived),
     ];
 
@@ -73,6 +83,9 @@ public sealed record FacilityClaim(
         {
             Invoices = [.. state.Invoices, new FacilityInvoice(e.InvoiceNumber, e.InvoicedOn, e.Amount, e.AgainstRevision, e.Difference)],
         },
+        (not null, FacilityClaimScheduled e) => state with { ScheduledAmount = state.ScheduledAmount + e.Amount },
+        (not null, FacilityClaimPaid e) => state with { ScheduledAmount = state.ScheduledAmount - e.Amount, PaidAmount = state.PaidAmount + e.Amount },
+        (not null, FacilityClaimPaymentFailed e) => state with { ScheduledAmount = state.ScheduledAmount - e.Amount },
         _ => state,
     };
 

@@ -15,6 +15,8 @@ public static class FacilityPaymentStoreConfiguration
         opts.Schema.For<AddonCertification>().Index(x => x.FacilityId);
         opts.Projections.Add(new FacilityClaimProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<FacilityClaim>().Index(x => x.FacilityId).Index(x => x.Month);
+        opts.Projections.Add(new PaymentBatchProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<PaymentBatch>().Index(x => x.TransferDate);
         return opts;
     }
 }
