@@ -14,8 +14,7 @@ public sealed record CapacityPeriod(DateOnly From, SeatsByAgeClass Seats);
 /// <param name="Name">事業所名称</param>
 /// <param name="Capacity">利用定員 by クラス年齢 (current)</param>
 /// <param name="ClosesOn">施設事業所終了年月日</param>
-/// <param name="HistoryNumber">事業所履歴番号 (1 at registration, one more with every change of 事業者, 施設類型, 地域区分, 認定区分別利用定員, 確認,
-/// 分園, 開所日, 事業所口座 or 指導監査)</param>
+/// <param name="HistoryNumber">事業所履歴番号 (1 at registration, one more with each change of 事業者, 施設類型, 地域区分, 利用定員 by 認定区分, 確認, 分園, 開所日, 事業所口座, 指導監査)</param>
 /// <param name="Operators">事業者 (法人名, 法人名カナ, 法人番号, 代表者) by date</param>
 /// <param name="Categories">施設類型 by date</param>
 /// <param name="RegionCategories">地域区分 by 年度</param>

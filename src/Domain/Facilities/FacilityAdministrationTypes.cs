@@ -26,6 +26,7 @@ public sealed record UsageCapacity(int Certification1, int Certification2, int C
     /// <summary>2・3号の利用定員 (認定こども園 look up the 定員区分 of their 保育認定 children with it).</summary>
     public int Certification2And3 => Certification2 + Certification3;
 
+    /// <summary>利用定員の合計.</summary>
     public int Total => Certification1 + Certification2 + Certification3;
 }
 
@@ -116,8 +117,8 @@ public sealed record OpeningSchedulePeriod(DateOnly From, OpeningSchedule Schedu
 public sealed record FiscalYearRegionCategory(int FiscalYear, RegionCategory Category);
 
 /// <summary>
-/// 事業所口座 (the account the 区 pays 給付費・委託費 into) from <paramref name="From"/> to <paramref name="To"/>. Its 口座番号 and
-/// 口座名義 are sealed in the store with the facility's key, like a guardian's account: a 家庭的保育者 is often a person.
+/// 事業所口座 (the account the 区 pays 給付費・委託費 into) for a period. Its 口座番号 and 口座名義 are sealed in the store with
+/// the facility's key, like a guardian's account: a 家庭的保育者 is often a person.
 /// </summary>
 /// <param name="FacilityId">the facility (whose key seals the account)</param>
 /// <param name="Account">口座 (金融機関コード, 支店コード, 預金種目, 口座番号, 口座名義カナ)</param>
