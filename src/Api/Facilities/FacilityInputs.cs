@@ -8,3 +8,9 @@ public sealed record SeatsInput(int Age0 = 0, int Age1 = 0, int Age2 = 0, int Ag
 {
     public SeatsByAgeClass ToDomain(string field) => SeatsByAgeClass.From([Age0, Age1, Age2, Age3, Age4, Age5], field);
 }
+
+internal static class FacilityText
+{
+    /// <summary>An optional text, trimmed; null when blank.</summary>
+    public static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -65,6 +65,13 @@ public sealed partial class FieldErrors
         return this;
     }
 
+    /// <summary>A date in the body: between <see cref="DateChecks.Earliest"/> and <see cref="DateChecks.Latest"/>, like dates in routes and queries.</summary>
+    public FieldErrors Date(string field, DateOnly? value)
+    {
+        if (value is { } date && DateChecks.OutOfRange(date, field) is { } message) Add(field, message);
+        return this;
+    }
+
     public FieldErrors Version(int version)
     {
         if (version < 1) Add("version", "must be the stream version you last read (1 or more).");
