@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Wolverine.Tracking;
+
+namespace KosodateShien.Api.Tests.FacilityPayments;
+
+/// <summary>
+/// From placement to claim through the real pipeline: a private nursery set up by 事業者管理 and 加算認定, the sample 単価表
+/// published, a child placed from April; the claim is computed, approved by a second person, and a backdated 退所 becomes a
+/// 支払調整 when April is computed again.
+/// </summary>
+public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static readonly DateOnly April = new(2027, 4, 1);
+
+    private async Task<int> FacilityVersion(Guid facility) => (await Api.GetJson($"/api/facilities/{facility}")).GetProperty("version").GetInt32();
+
+    /// <summary>私立保育所, 20/100 for 年度 2027, 利用定員 0/40/40, 確認 (法31条), 加算率 a 12 b 7 from April.</summary>
+    private async Task PrivateNursery(Guid facility)
+    {
+        await Api.PostJson("/api/facility-payments/price-tables", PublicPriceTableTests.SampleBody(), 201, ApiClient.Admin);
+        const string liaison = ApiClient.FacilityLiaison;
+        await Api.PostJson($"/api/facilities/{facility}/category", new { category = "privateNursery", effectiveFrom = "2026-04-01", version = await FacilityVersion(facility) }, 200, liaison);
+        await Api.PostJson($"/api/facilities/{facility}/region-categories", new { fiscalYear = 2027, category = "20/100", version = await FacilityVersion(facility) }, 200, liaison);
+        await Api.PostJson($"/api/facilities/{facility}/usage-capacity",
+            new { capacity = new { certification1 = 0, certification2 = 40, certification3 = 40 }, effectiveFrom = "2026-04-01", version = await FacilityVersion(facility) }, 200, liaison);
+        await Api.PostJson($"/api/facilities/{facility}/confirmation", new { confirmedOn = "2026-04-01", basis = "article31", version = await FacilityVersion(facility) }, 200, liaison);
+        await Api.PostJson($"/api/facilities/{facility}/addons/2027/treatment-rates",
+            new { a = 12, b = 7, personsA = 0, personsB = 0, fromMonth = "2027-04-01", provisional = false, certifiedOn = "2027-01-15" }, 200, ApiClient.Supervisor);
+    }
+
+    [Fact]
+    public async Task a_placed_child_is_claimed_approved_by_a_second_person_and_a_backdated_leaving_becomes_an_adjustment()
+    {
+        var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10)); // 1歳児クラス in 年度 2027, 3号 標準時間
+        await PrivateNursery(placed.FacilityId);
+        Clock.Today = new DateOnly(2027, 5, 10);
+
+        var computed = await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April }, 200, ApiClient.Finance);
+        // T-HO 1・2歳児 標準時間: 130,000 + floor10(1,300 × (12 + 7 + 2.0)) = 157,300; 委託費, the fee is not deducted.
+        computed.GetProperty("amount").GetInt64().ShouldBe(157_300);
+        var claimId = computed.GetProperty("claimId").GetGuid();
+        var claim = await Api.GetJson($"/api/facility-claims/{claimId}", ApiClient.Finance);
+        claim.GetProperty("pricing").GetProperty("priceTableVersion").GetInt32().ShouldBe(1);
+        claim.GetProperty("latest").GetProperty("lines")[0].GetProperty("basis").GetString()!.ShouldContain("1・2歳児 標準時間: 基本分 130,000");
+
+        ApiClient.Json(await Api.Post($"/api/facility-claims/{claimId}/approval", new { version = 1, decidedOn = "2027-05-10" }, 403, ApiClient.Finance));
+        var approved = await Api.PostJson($"/api/facility-claims/{claimId}/approval", new { version = 1, decidedOn = "2027-05-10" }, 200, ApiClient.Supervisor);
+        (approved.GetProperty("approvedAmount").GetInt64(), approved.GetProperty("unscheduled").GetInt64()).ShouldBe((157_300, 157_300));
+
+        // 退所 recorded late, back to 4/15: April is computed again and the difference is owed back (支払調整).
+        var version = (await Api.GetJson($"/api/placements/{placed.PlacementId}")).GetProperty("version").GetInt32();
+        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson($"/api/placements/{placed.PlacementId}/leaving", new { lastDay = new DateOnly(2027, 4, 15), reason = "転出", version }));
+        var recomputed = await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April, reason = "退所の遡及" }, 200, ApiClient.Finance);
+        recomputed.GetProperty("revision").GetInt32().ShouldBe(2);
+        // 4/1–4/15 is 13 開所日 of April 2027's 25 (Sundays and 4/29 off): floor(157,300 × 13 ÷ 25) = 81,796.
+        recomputed.GetProperty("amount").GetInt64().ShouldBe(81_796);
+        var second = await Api.PostJson($"/api/facility-claims/{claimId}/approval", new { version = 3, decidedOn = "2027-05-10" }, 200, ApiClient.Supervisor);
+        second.GetProperty("approvedAmount").GetInt64().ShouldBe(81_796);
+        var full = await Api.GetJson($"/api/facility-claims/{claimId}", ApiClient.Auditor);
+        full.GetProperty("approvals")[1].GetProperty("adjustment").GetInt64().ShouldBe(81_796 - 157_300);
+
+        // Computing again with nothing changed records nothing.
+        (await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April, reason = "再算定" }, 200, ApiClient.Finance)).GetProperty("changed").GetBoolean().ShouldBeFalse();
+        (await Api.GetJson($"/api/facility-claims?month=2027-04-01", ApiClient.Finance)).EnumerateArray().Single().GetProperty("version").GetInt32().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task a_facility_missing_what_the_claim_needs_is_refused_naming_it()
+    {
+        var facility = await Api.RegisteredFacility();
+        await Api.PostJson("/api/facility-payments/price-tables", PublicPriceTableTests.SampleBody(), 201, ApiClient.Admin);
+
+        var problem = ApiClient.Json(await Api.Post($"/api/facilities/{facility}/claims", new { month = April }, 422, ApiClient.Finance));
+
+        problem.GetProperty("rule").GetString().ShouldBe("claim.no-category");
+        await Api.Post($"/api/facilities/{Guid.NewGuid()}/claims", new { month = April }, 404, ApiClient.Finance);
+        await Api.Post($"/api/facilities/{facility}/claims", new { month = "2027-04-02" }, 400, ApiClient.Finance);
+    }
+}
