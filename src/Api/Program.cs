@@ -42,6 +42,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<KosodateShien.Application.Hosting.StartupGate>();
 builder.Services.AddSingleton(new KosodateShien.Application.Contracts.FeeSettings(builder.Configuration.GetValue("Fees:RuleSet", KosodateShien.Domain.Fees.FeeRuleSets.National)!));
 builder.Services.AddSingleton(KosodateShien.Application.Collection.DirectDebit.DirectDebitSettings.ConsignorFrom(builder.Configuration));
+builder.Services.AddSingleton(new KosodateShien.Api.FacilityPayments.FacilityTransferConsignor(
+    KosodateShien.Application.Collection.DirectDebit.DirectDebitSettings.ConsignorFrom(builder.Configuration, "FacilityPayments:Transfer")));
 builder.Services.AddSingleton(KosodateShien.Application.Collection.Payments.PaymentBatchSettings.From(builder.Configuration));
 builder.Services.AddSingleton<KosodateShien.Application.Collection.Payments.PaymentBatches>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<KosodateShien.Application.Collection.Payments.PaymentBatches>());

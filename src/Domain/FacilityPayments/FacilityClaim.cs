@@ -85,6 +85,7 @@ public sealed record FacilityClaim(
         },
         (not null, FacilityClaimScheduled e) => state with { ScheduledAmount = state.ScheduledAmount + e.Amount },
         (not null, FacilityClaimPaid e) => state with { ScheduledAmount = state.ScheduledAmount - e.Amount, PaidAmount = state.PaidAmount + e.Amount },
+        (not null, FacilityClaimPaymentFailed { WasBookedPaid: true } e) => state with { PaidAmount = state.PaidAmount - e.Amount },
         (not null, FacilityClaimPaymentFailed e) => state with { ScheduledAmount = state.ScheduledAmount - e.Amount },
         _ => state,
     };

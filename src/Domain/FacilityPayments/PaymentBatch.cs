@@ -86,13 +86,18 @@ public sealed record PaymentBatch(
         return new PaymentBatchApproved(Id, approvedBy, approvedOn);
     }
 
-    /// <summary>The 全銀 総合振込 file of an approved batch (its items not failed).</summary>
+    /// <summary>
+    /// The 全銀 総合振込 file of an approved batch, the same bytes every time (its hash is recorded at approval). A payment that
+    /// fails is paid again in a later batch, never by editing this one.
+    /// </summary>
     public TransferFile File()
     {
         if (Status == PaymentBatchStatus.Created) throw new DomainRuleException("payment-batch.not-approved", "The batch is not approved yet: no file is made before the second person's approval.");
-        return new TransferFile(Consignor, TransferDate,
-            [.. Items.Where(i => !FailedFacilities.Contains(i.FacilityId)).Select(i => new TransferRecord(i.Account, i.Amount, i.CustomerCode))]);
+        return FileOf(Consignor, TransferDate, Items);
     }
+
+    public static TransferFile FileOf(DebitConsignor consignor, DateOnly transferDate, IReadOnlyList<PaymentItem> items) =>
+        new(consignor, transferDate, [.. items.Select(i => new TransferRecord(i.Account, i.Amount, i.CustomerCode))]);
 
     public TransferCompleted Complete(DateOnly completedOn)
     {

@@ -40,5 +40,5 @@ public sealed record FacilityClaimScheduled(Guid ClaimId, Guid BatchId, DateOnly
 /// <summary>On the claim: the batch's payment was made.</summary>
 public sealed record FacilityClaimPaid(Guid ClaimId, Guid BatchId, long Amount, DateOnly PaidOn);
 
-/// <summary>On the claim: the payment failed (振込不能); the amount is owed again.</summary>
-public sealed record FacilityClaimPaymentFailed(Guid ClaimId, Guid BatchId, long Amount, string Reason);
+/// <summary>On the claim: the payment failed (振込不能); the amount is owed again (it was booked as paid when the bank reported after 振込完了).</summary>
+public sealed record FacilityClaimPaymentFailed(Guid ClaimId, Guid BatchId, long Amount, string Reason, bool WasBookedPaid = false);

@@ -65,6 +65,62 @@ public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task approved_claims_are_paid_in_a_batch_and_a_backdated_leaving_is_netted_in_the_next_payment()
+    {
+        var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));
+        var sibling = await Api.CertifiedFamily(new DateOnly(2026, 2, 10));
+        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson("/api/placements",
+            new { childId = sibling.Family.ChildId, facilityId = placed.FacilityId, certificationId = sibling.CertificationId, startsOn = April }, 201));
+        await PrivateNursery(placed.FacilityId);
+        await Api.PostJson($"/api/facilities/{placed.FacilityId}/bank-accounts",
+            new { account = FacilityScenarios.AccountBody(FacilityScenarios.AccountNumber()), from = "2026-04-01", version = await FacilityVersion(placed.FacilityId) }, 200,
+            ApiClient.FacilityLiaison);
+        Clock.Today = new DateOnly(2027, 5, 10);
+        var april = await ComputedAndApproved(placed.FacilityId, April);
+
+        var batch = await Api.PostJson("/api/facility-payment-batches", new { transferDate = "2027-05-20" }, 200, ApiClient.Finance);
+        batch.GetProperty("total").GetInt64().ShouldBe(2 * 157_300);
+        var batchId = batch.GetProperty("id").GetGuid();
+        ApiClient.Json(await Api.Post("/api/facility-payment-batches", new { transferDate = "2027-05-20" }, 422, ApiClient.Finance))
+            .GetProperty("rule").GetString().ShouldBe("payment-batch.nothing-owed");
+        await Api.Get($"/api/facility-payment-batches/{batchId}/file", 422, ApiClient.Finance);
+        ApiClient.Json(await Api.Post($"/api/facility-payment-batches/{batchId}/approval", new { version = 1, on = "2027-05-11" }, 422, ApiClient.Finance))
+            .GetProperty("rule").GetString().ShouldBe("payment-batch.four-eyes");
+        var approved = ApiClient.Json(await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {Fixture.Token("second-finance", ApiClient.Finance)}");
+            s.Post.Json(new { version = 1, on = "2027-05-11" }).ToUrl($"/api/facility-payment-batches/{batchId}/approval");
+        }));
+        var file = await Api.GetBytes($"/api/facility-payment-batches/{batchId}/file", ApiClient.Finance);
+        file.Length.ShouldBe(4 * 122);
+        System.Text.Encoding.ASCII.GetString(file, 2 * 122, 19).ShouldBe($"8000001{2 * 157_300:D12}");
+        approved.GetProperty("fileSha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        await Api.PostJson($"/api/facility-payment-batches/{batchId}/completion", new { version = 3, on = "2027-05-20" }, 200, ApiClient.Finance);
+        (await Api.GetJson($"/api/facility-claims/{april}", ApiClient.Finance)).GetProperty("paidAmount").GetInt64().ShouldBe(2 * 157_300);
+
+        // The first child's 退所 is recorded in June, back to 4/15: April is worth 75,504 less, taken off the May payment.
+        Clock.Today = new DateOnly(2027, 6, 10);
+        var version = (await Api.GetJson($"/api/placements/{placed.PlacementId}")).GetProperty("version").GetInt32();
+        await Host.ExecuteAndWaitAsync(async () => await Api.PostJson($"/api/placements/{placed.PlacementId}/leaving", new { lastDay = new DateOnly(2027, 4, 15), reason = "転出", version }));
+        await ComputedAndApproved(placed.FacilityId, April, "退所の遡及");
+        await ComputedAndApproved(placed.FacilityId, new DateOnly(2027, 5, 1));
+
+        var june = await Api.PostJson("/api/facility-payment-batches", new { transferDate = "2027-06-20" }, 200, ApiClient.Finance);
+        var line = june.GetProperty("lines").EnumerateArray().Single();
+        line.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("amount").GetInt64()).ShouldBe([81_796 - 157_300, 157_300]);
+        line.GetProperty("amount").GetInt64().ShouldBe(157_300 - 75_504);
+    }
+
+    /// <summary>Computes the facility's month (as finance) and approves it (as a supervisor) at the version it reaches.</summary>
+    private async Task<Guid> ComputedAndApproved(Guid facility, DateOnly month, string reason = "月次算定")
+    {
+        var claim = (await Api.PostJson($"/api/facilities/{facility}/claims", new { month, reason }, 200, ApiClient.Finance)).GetProperty("claimId").GetGuid();
+        var version = (await Api.GetJson($"/api/facility-claims/{claim}", ApiClient.Finance)).GetProperty("version").GetInt32();
+        await Api.PostJson($"/api/facility-claims/{claim}/approval", new { version, decidedOn = Clock.Today }, 200, ApiClient.Supervisor);
+        return claim;
+    }
+
+    [Fact]
     public async Task a_facility_missing_what_the_claim_needs_is_refused_naming_it()
     {
         var facility = await Api.RegisteredFacility();

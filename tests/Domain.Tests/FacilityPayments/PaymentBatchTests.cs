@@ -67,6 +67,19 @@ public class PaymentBatchTests : FacilityPaymentSpec
     }
 
     [Fact]
+    public void a_payment_failing_after_the_batch_was_completed_is_owed_again_too()
+    {
+        var (claim, events) = Approved(First, May, E1Roster());
+        var batchId = Guid.NewGuid();
+        events.AddRange([new FacilityClaimScheduled(claim.Id, batchId, June20, 5_612_880), new FacilityClaimPaid(claim.Id, batchId, 5_612_880, June20)]);
+        Fold([.. events]).ShouldSatisfyAllConditions(c => c.PaidAmount.ShouldBe(5_612_880), c => c.Unscheduled.ShouldBe(0));
+
+        events.Add(new FacilityClaimPaymentFailed(claim.Id, batchId, 5_612_880, "組戻し", WasBookedPaid: true));
+
+        Fold([.. events]).ShouldSatisfyAllConditions(c => c.PaidAmount.ShouldBe(0), c => c.ScheduledAmount.ShouldBe(0), c => c.Unscheduled.ShouldBe(5_612_880));
+    }
+
+    [Fact]
     public void a_later_adjustment_is_paid_with_the_next_month_and_a_negative_one_nets_against_it()
     {
         var roster = E1Roster();
