@@ -31,9 +31,6 @@ public sealed record ComputeClaimsRunRequest(DateOnly Month, ClaimStage Stage = 
     }
 }
 
-/// <summary>What the run did: claims computed (a new revision), unchanged, and facilities skipped with the reason.</summary>
-public sealed record ClaimsRunResult(DateOnly Month, int Computed, int Unchanged, long Total, IReadOnlyList<string> Skipped);
-
 /// <summary>承認 or 差戻し of a claim's latest revision, at the version read.</summary>
 public sealed record ClaimDecisionRequest(int Version, DateOnly DecidedOn, string? Reason = null) : IValidatedRequest
 {
@@ -74,32 +71,12 @@ public static class FacilityClaimEndpoints
         return await FacilityClaims.ComputeAsync(session, facility, request.Month, request.Stage, request.Reason.Trim(), UserName(user), clock.TodayJst(), ct);
     }
 
-    /// <summary>The month's claims for every paid facility (公立 and facilities without 施設類型 are skipped, with the reason).</summary>
+    /// <summary>The month's claims for every paid facility (公立 and facilities missing what a claim needs are skipped, with the reason).</summary>
     [Tags(Tag)]
     [Authorize(Policy = Policies.RunFeeJobs)]
     [WolverinePost("/api/facility-claims/runs", OperationId = "RunFacilityClaims")]
-    public static async Task<ClaimsRunResult> Run(ComputeClaimsRunRequest request, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var facilities = await session.Query<Facility>().OrderBy(f => f.FacilityNumber).ToListAsync(ct);
-        int computed = 0, unchanged = 0;
-        long total = 0;
-        var skipped = new List<string>();
-        foreach (var facility in facilities.Where(f => f.IsOpenFor(request.Month)))
-        {
-            if (facility.CategoryOn(request.Month)?.Payment() is null) { skipped.Add($"{facility.FacilityNumber}: 公立 or no 施設類型"); continue; }
-            try
-            {
-                var result = await FacilityClaims.ComputeAsync(session, facility, request.Month, request.Stage, request.Reason.Trim(), UserName(user), clock.TodayJst(), ct);
-                if (result.Changed) computed++; else unchanged++;
-                total += result.Amount;
-            }
-            catch (DomainRuleException e)
-            {
-                skipped.Add($"{facility.FacilityNumber}: {e.Message}");
-            }
-        }
-        return new ClaimsRunResult(request.Month, computed, unchanged, total, skipped);
-    }
+    public static Task<ClaimsRun> Run(ComputeClaimsRunRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        FacilityClaims.RunMonthAsync(store, request.Month, request.Stage, request.Reason.Trim(), UserName(user), clock.TodayJst(), ct);
 
     /// <summary>The month's claims (施設別請求一覧), in facility order.</summary>
     [Tags(Tag)]

@@ -121,6 +121,24 @@ public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task the_months_run_computes_every_paid_facility_once_and_skips_the_others_with_the_reason()
+    {
+        var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));
+        await PrivateNursery(placed.FacilityId);
+        var unready = await Api.RegisteredFacility();
+        Clock.Today = new DateOnly(2027, 5, 10);
+
+        var run = await Api.PostJson("/api/facility-claims/runs", new { month = April }, 200, ApiClient.Finance);
+        var again = await Api.PostJson("/api/facility-claims/runs", new { month = April }, 200, ApiClient.Finance);
+
+        (run.GetProperty("computed").GetInt32(), run.GetProperty("total").GetInt64()).ShouldBe((1, 157_300));
+        var unreadyNumber = (await Api.GetJson($"/api/facilities/{unready}")).GetProperty("facilityNumber").GetString()!;
+        run.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()).ShouldContain(s => s!.StartsWith(unreadyNumber));
+        (again.GetProperty("computed").GetInt32(), again.GetProperty("unchanged").GetInt32()).ShouldBe((0, 1));
+        (await Api.GetJson("/api/facility-claims?month=2027-04-01", ApiClient.Finance)).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_facility_missing_what_the_claim_needs_is_refused_naming_it()
     {
         var facility = await Api.RegisteredFacility();
