@@ -27,6 +27,7 @@ internal sealed class DemoAllocationGenerator(DemoRandom random, DemoAddressBook
     {
         var map = new DemoWardMap(random, addresses.TownCount);
         var facilities = new DemoFacilityGenerator(random, addresses, map, today).Generate(FacilityCount(size));
+        DemoFacilityAdministration.Administer(facilities, today);
         var applicationGenerator = new DemoPlacementApplications(random, addresses, map, today, Month);
         var applications = applicationGenerator.Generate(children, facilities, ApplicationTarget(size));
 

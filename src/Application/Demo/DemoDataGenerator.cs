@@ -56,6 +56,7 @@ public static class DemoDataGenerator
         var placements = placementGenerator.Generate(certified, allocation, streams);
         tally.AddPlacements(placements);
         var extendedCare = new DemoExtendedCareGenerator(random, today, ExtendedCareRuleSets.Default).Generate(placements.Placements, streams);
+        DemoFacilityAdministration.CertifyAddons(allocation.Facilities, placementGenerator.Month, streams);
 
         return new DemoDataSet(streams, numbers.CertificationNumbersUsed, numbers.CertificateNumbersUsed, tally.ToStatistics(),
             allocation.ApplicationNumbersUsed, allocation.Month, placements.ContractNumbersUsed, placementGenerator.Month, extendedCare.ApplicationNumbersUsed);

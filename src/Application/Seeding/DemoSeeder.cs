@@ -3,6 +3,9 @@ using KosodateShien.Application.Charges;
 using KosodateShien.Application.Certification;
 using KosodateShien.Application.Contracts;
 using KosodateShien.Application.Demo;
+using KosodateShien.Application.FacilityPayments;
+using KosodateShien.Application.Rules;
+using KosodateShien.Domain.FacilityPayments;
 using KosodateShien.Domain.Allocation.Applications;
 using KosodateShien.Domain.Certification;
 using KosodateShien.Domain.Common;
@@ -78,8 +81,13 @@ public static class DemoSeeder
 
         var feeWatch = Stopwatch.StartNew();
         await MonthlyBillingRun.RunAsync(bus, data.PlacementMonth, MonthlyBillingRun.DefaultTimeout, ct);
-        logger.LogInformation("Demo data: fee run for {Month:yyyy-MM} finished in {FeeElapsed:N1} s; seeding took {Elapsed:N1} s in all.",
-            data.PlacementMonth, feeWatch.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds);
+        logger.LogInformation("Demo data: fee run for {Month:yyyy-MM} finished in {FeeElapsed:N1} s.", data.PlacementMonth, feeWatch.Elapsed.TotalSeconds);
+
+        // The 給付費 of the month, priced with the SAMPLE 単価表 (ILLUSTRATIVE numbers, marked as such), left for staff to approve.
+        await RuleSetStore.EnsureDefaultAsync(store, PublicPriceTables.Sample, ct);
+        var claims = await FacilityClaims.RunMonthAsync(store, data.PlacementMonth, ClaimStage.Confirmed, "デモデータ: 月次算定", SeedUser, today, ct);
+        logger.LogInformation("Demo data: 給付費 for {Month:yyyy-MM}: {Claims} claims, {Total:N0} yen, {Skipped} facilities skipped; seeding took {Elapsed:N1} s in all.",
+            data.PlacementMonth, claims.Computed, claims.Total, claims.Skipped.Count, watch.Elapsed.TotalSeconds);
         return true;
     }
 
@@ -95,6 +103,7 @@ public static class DemoSeeder
             case PlacementApplicationReceived: session.Events.StartStream<PlacementApplication>(stream.Id, stream.Events); break;
             case PlacementStarted: session.Events.StartStream<Placement>(stream.Id, stream.Events); break;
             case ExtendedCareApplied: session.Events.StartStream<ExtendedCareContract>(stream.Id, stream.Events); break;
+            case Domain.FacilityPayments.AddonCertificationOpened: session.Events.StartStream<Domain.FacilityPayments.AddonCertification>(stream.Id, stream.Events); break;
             default: throw new InvalidOperationException($"Unexpected first event {stream.Events[0].GetType().Name} in demo stream {stream.Id}.");
         }
     }

@@ -54,6 +54,15 @@ public static class PublicPriceTables
         new(FacilityCategory.SmallScaleA, Ward, 0, null, false, AgeBand.Age1To2, CareLevel.Short, 162_000, 1_620, 2.0m),
     ];
 
+    /// <summary>家庭的保育 and 事業所内保育 (ILLUSTRATIVE: the 処遇改善単価 1,610 of the H27 draft's 家庭的保育 row, bases made up).</summary>
+    private static IEnumerable<PriceTableRow> HomeBasedRows(FacilityCategory category) =>
+    [
+        new(category, Ward, 0, null, false, AgeBand.Infant, CareLevel.Standard, 200_000, 1_610, 2.0m),
+        new(category, Ward, 0, null, false, AgeBand.Infant, CareLevel.Short, 194_000, 1_560, 2.0m),
+        new(category, Ward, 0, null, false, AgeBand.Age1To2, CareLevel.Standard, 165_000, 1_610, 2.0m),
+        new(category, Ward, 0, null, false, AgeBand.Age1To2, CareLevel.Short, 159_000, 1_560, 2.0m),
+    ];
+
     /// <summary>The sample catalogue: T-HO's 加算 (ILLUSTRATIVE) and a 副食費徴収免除加算 of 4,800.</summary>
     private static readonly CatalogueItem[] SampleCatalogue =
     [
@@ -66,11 +75,12 @@ public static class PublicPriceTables
     /// <summary>The sample as version 1 from 2025-04-01.</summary>
     public static readonly PublicPriceTable Sample = new(
         PublicPriceTable.DocumentId(1), 1, new DateOnly(2025, 4, 1), SampleNotice,
-        "見本: 私立保育所・こども園 (T-HO), 小規模保育A型 (T-SA), 幼稚園・こども園の1号 (Table R1)。国の単価表ではありません。", Sample: true,
+        "見本: 私立保育所・こども園 (T-HO), 小規模保育A型 (T-SA), 幼稚園・こども園の1号 (Table R1), 家庭的保育・事業所内保育 (架空)。国の単価表ではありません。", Sample: true,
         [
             .. NurseryRows(FacilityCategory.PrivateNursery), .. NurseryRows(FacilityCategory.IntegratedCenter), .. NurseryRows(FacilityCategory.NurseryTypeCenter),
             .. EducationRows(FacilityCategory.IntegratedCenter), .. EducationRows(FacilityCategory.NurseryTypeCenter),
-            .. EducationRows(FacilityCategory.NewSystemKindergarten), .. SmallScaleRows,
+            .. EducationRows(FacilityCategory.NewSystemKindergarten), .. SmallScaleRows, .. HomeBasedRows(FacilityCategory.FamilyDayCare),
+            .. HomeBasedRows(FacilityCategory.WorkplaceNursery),
         ],
         SampleCatalogue);
 }

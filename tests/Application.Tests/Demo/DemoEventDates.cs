@@ -11,7 +11,7 @@ namespace KosodateShien.Application.Tests.Demo;
 internal static class DemoEventDates
 {
     /// <summary>Events that carry no business date of their own (they take effect when recorded).</summary>
-    public static bool IsUndated(object @event) => @event is SiblingGroupLinked;
+    public static bool IsUndated(object @event) => @event is SiblingGroupLinked or RegionCategoryAssigned or Domain.FacilityPayments.AddonCertificationOpened;
 
     public static DateOnly Of(object @event) => @event switch
     {
@@ -41,6 +41,12 @@ internal static class DemoEventDates
         StatusReportSubmitted e => e.SubmittedOn,
         FacilityRegistered e => e.OpensOn,
         VacanciesDeclared e => e.DeclaredOn,
+        FacilityCategoryAssigned e => e.EffectiveFrom,
+        UsageCapacityChanged e => e.EffectiveFrom,
+        FacilityConfirmed e => e.ConfirmedOn,
+        FacilityBankAccountRegistered e => e.From,
+        Domain.FacilityPayments.TreatmentRatesCertified e => e.CertifiedOn,
+        Domain.FacilityPayments.AddonCertified e => e.CertifiedOn,
         PlacementApplicationReceived e => e.ApplicationDate,
         PlacementStarted e => e.DecidedOn,
         ClassProgressed e => new DateOnly(e.FiscalYear, 4, 1),

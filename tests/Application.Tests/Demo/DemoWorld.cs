@@ -28,6 +28,7 @@ internal sealed class DemoWorld
                 case PlacementApplicationReceived: Applications[stream.Id] = Fold<PlacementApplication>(stream, PlacementApplication.Evolve); break;
                 case PlacementStarted: Placements[stream.Id] = Fold<Placement>(stream, Placement.Evolve); break;
                 case ExtendedCareApplied: ExtendedCare[stream.Id] = Fold<ExtendedCareContract>(stream, ExtendedCareContract.Evolve); break;
+                case Domain.FacilityPayments.AddonCertificationOpened: AddonYears[stream.Id] = Fold<Domain.FacilityPayments.AddonCertification>(stream, Domain.FacilityPayments.AddonCertification.Evolve); break;
                 default: throw new InvalidOperationException($"Stream {stream.Id} starts with an unexpected {stream.Events[0].GetType().Name}.");
             }
         }
@@ -43,6 +44,7 @@ internal sealed class DemoWorld
     public Dictionary<Guid, PlacementApplication> Applications { get; } = [];
     public Dictionary<Guid, Placement> Placements { get; } = [];
     public Dictionary<Guid, ExtendedCareContract> ExtendedCare { get; } = [];
+    public Dictionary<Guid, Domain.FacilityPayments.AddonCertification> AddonYears { get; } = [];
 
     /// <summary>The month the placements run in and fees are determined for: the first day of today's month.</summary>
     public DateOnly Month => new(Today.Year, Today.Month, 1);
