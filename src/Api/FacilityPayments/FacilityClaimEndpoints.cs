@@ -141,3 +141,25 @@ public static class FacilityClaimEndpoints
 
     private static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? throw new UnauthorizedAccessException();
 }
+
+public static class FacilityPaymentReportEndpoints
+{
+    private const string Tag = "FacilityPayments 給付費";
+
+    /// <summary>
+    /// 施設別月別支払額 and 年度精算 for a 年度: per facility and month the approved 概算 and 確定, their 精算差額, what was paid and the
+    /// 処遇改善等加算 part; per facility the totals, 未払 and 返還.
+    /// </summary>
+    [Tags(Tag)]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/reports/facility-payments", OperationId = "GetFacilityPaymentsReport")]
+    public static Task<Projections.FacilityPayments.FacilityPaymentsReport> Year(int fiscalYear, IQuerySession session, CancellationToken ct) =>
+        Projections.FacilityPayments.FacilityPaymentReports.YearAsync(session, fiscalYear, ct);
+
+    /// <summary>未払・返還一覧: claims whose approved amount is not yet paid or scheduled (positive), or was overpaid (negative: 返還).</summary>
+    [Tags(Tag)]
+    [Authorize(Policy = Policies.ReadRecords)]
+    [WolverineGet("/api/reports/facility-payments/open", OperationId = "GetOpenFacilityPayments")]
+    public static Task<IReadOnlyList<Projections.FacilityPayments.OpenClaimAmount>> Open(IQuerySession session, CancellationToken ct) =>
+        Projections.FacilityPayments.FacilityPaymentReports.OpenAmountsAsync(session, ct);
+}

@@ -109,6 +109,14 @@ public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationCont
         var line = june.GetProperty("lines").EnumerateArray().Single();
         line.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("amount").GetInt64()).ShouldBe([81_796 - 157_300, 157_300]);
         line.GetProperty("amount").GetInt64().ShouldBe(157_300 - 75_504);
+
+        // 施設別月別支払額: April approved twice (確定 81,796 + 157,300 after the 退所), paid 314,600; May approved, not yet paid.
+        var report = await Api.GetJson("/api/reports/facility-payments?fiscalYear=2027", ApiClient.Auditor);
+        var facility = report.GetProperty("facilities").EnumerateArray().Single();
+        facility.GetProperty("months").EnumerateArray().Select(m => (m.GetProperty("month").GetString(), m.GetProperty("approved").GetInt64(), m.GetProperty("paid").GetInt64()))
+            .ShouldBe([("2027-04-01", 81_796 + 157_300, 2 * 157_300), ("2027-05-01", 157_300, 0)]);
+        facility.GetProperty("refundDue").GetInt64().ShouldBe(0, "the April overpayment is in the June batch");
+        (await Api.GetJson("/api/reports/facility-payments/open", ApiClient.Auditor)).GetArrayLength().ShouldBe(0);
     }
 
     /// <summary>Computes the facility's month (as finance) and approves it (as a supervisor) at the version it reaches.</summary>

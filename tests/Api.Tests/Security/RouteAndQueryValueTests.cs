@@ -95,7 +95,7 @@ public sealed class RouteAndQueryValueTests(AppFixture fixture) : IntegrationCon
             "/api/facilities/{id}/roster month", "/api/extended-care/monthly-fees month", "/api/fees/monthly-list month",
             "/api/charge-notices month", "/api/reports/waiting-children date",
             "/api/allocation/rounds/{id}/comparison first", "/api/allocation/rounds/{id}/comparison second", "/api/fee-reductions childId",
-            "/api/facilities/{id}/region-category month", "/api/facilities/{id}/bank-account date", "/api/facility-claims month",
+            "/api/facilities/{id}/region-category month", "/api/facilities/{id}/bank-account date", "/api/facility-claims month", "/api/reports/facility-payments fiscalYear",
         ], ignoreOrder: true);
 
         foreach (var (operation, parameter) in required)
