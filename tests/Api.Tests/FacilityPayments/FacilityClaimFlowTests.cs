@@ -129,6 +129,32 @@ public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task a_price_revision_published_later_back_to_april_is_paid_as_an_adjustment_when_april_is_computed_again()
+    {
+        var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));
+        await PrivateNursery(placed.FacilityId);
+        Clock.Today = new DateOnly(2027, 5, 10);
+        var claim = (await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April }, 200, ApiClient.Finance)).GetProperty("claimId").GetGuid();
+        await Api.PostJson($"/api/facility-claims/{claim}/approval", new { version = 1, decidedOn = "2027-05-10" }, 200, ApiClient.Supervisor);
+
+        // 単価改定 (人事院勧告) published in December, applying back to April: the 1・2歳児 標準時間 基本分 rises by 1,000.
+        Clock.Today = new DateOnly(2027, 12, 20);
+        var revised = PublicPriceTableTests.SampleBody();
+        revised["effectiveFrom"] = "2027-04-01";
+        revised["notice"] = "SAMPLE (ILLUSTRATIVE): 単価改定";
+        foreach (var row in revised["rows"]!.AsArray().Where(r => r!["ageBand"]!.GetValue<string>() == "age1to2"))
+            row!["base"] = row["base"]!.GetValue<long>() + 1_000;
+        await Api.PostJson("/api/facility-payments/price-tables", revised, 201, ApiClient.Admin);
+        var recomputed = await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April, reason = "単価改定" }, 200, ApiClient.Finance);
+        await Api.PostJson($"/api/facility-claims/{claim}/approval", new { version = 3, decidedOn = "2027-12-20" }, 200, ApiClient.Supervisor);
+
+        recomputed.GetProperty("amount").GetInt64().ShouldBe(158_300);
+        var approved = await Api.GetJson($"/api/facility-claims/{claim}", ApiClient.Auditor);
+        approved.GetProperty("pricing").GetProperty("priceTableVersion").GetInt32().ShouldBe(2);
+        approved.GetProperty("approvals")[1].GetProperty("adjustment").GetInt64().ShouldBe(1_000);
+    }
+
+    [Fact]
     public async Task the_months_run_computes_every_paid_facility_once_and_skips_the_others_with_the_reason()
     {
         var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));
