@@ -109,7 +109,7 @@ public static class FacilityClaims
                 "facility");
         var items = year!.ItemsIn(month);
         var input = table.InputFor(month, payment, new TreatmentRates(rates.A, rates.B), category, region, capacity.Certification2And3, capacity.Certification1, items,
-            children);
+            children, rates.PersonsA, rates.PersonsB);
         var amount = stage == ClaimStage.Provisional ? PublicPriceEngine.Provisional(input, rules) : PublicPriceEngine.Compute(input, rules);
         return (new ClaimPricing(category, region, capacity.Certification2And3, capacity.Certification1, input.Rates, rates.Provisional, items, table.Version, rules.Version,
             year.Version), amount);

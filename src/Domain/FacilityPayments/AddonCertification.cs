@@ -96,6 +96,8 @@ public sealed record AddonCertification(
         }
         var item = table.Catalogue.FirstOrDefault(c => c.Code == code)
             ?? throw new DomainRuleException("addon.unknown-item", $"単価表 v{table.Version} has no 加算・減算 '{code}'.", "code");
+        if (code is PublicPriceTable.QualityPartA or PublicPriceTable.QualityPartB)
+            throw new DomainRuleException("addon.quality-part", "区分3 is paid for the 人数A/B certified with the 加算率 (treatment-rates), not as an item.", "code");
         var month = JapaneseDates.FirstOfMonth(fromMonth);
         if (item.Kind == CatalogueKind.MarchOnly && month.Month != 3)
             throw new DomainRuleException("addon.march-only", $"{item.Name} is paid in March only: certify it from March of the 年度.", "fromMonth");

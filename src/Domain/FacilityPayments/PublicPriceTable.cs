@@ -90,23 +90,34 @@ public sealed record PublicPriceTable(
         return [.. rows.Select(r => new UnitPrice(r.AgeBand, r.CareLevel, r.Base, r.TreatmentUnit, r.C, r.Education))];
     }
 
+    /// <summary>処遇改善等加算 区分3's catalogue codes: the amount per 人数A and per 人数B certified with the 加算率.</summary>
+    public const string QualityPartA = "treatment-3a", QualityPartB = "treatment-3b";
+
     /// <summary>
     /// A facility month priced from this table: its cells, the catalogue items it is certified for (by code) as 加算 and 減算
-    /// (a March-only item only in March), and the children.
+    /// (a March-only item only in March), 区分3 for its certified 人数A/B (one facility item, not reduced), and the children.
     /// </summary>
     public FacilityMonthInput InputFor(DateOnly month, PaymentKind payment, TreatmentRates rates, FacilityCategory category, RegionCategory region,
-        int careCapacity, int educationCapacity, IReadOnlyCollection<string> certifiedItems, IReadOnlyList<ClaimChild> children)
+        int careCapacity, int educationCapacity, IReadOnlyCollection<string> certifiedItems, IReadOnlyList<ClaimChild> children, int qualityPersonsA = 0,
+        int qualityPersonsB = 0)
     {
         var unknown = certifiedItems.FirstOrDefault(code => Catalogue.All(c => c.Code != code));
         if (unknown is not null) throw new DomainRuleException("public-price.unknown-item", $"単価表 v{Version} has no 加算・減算 '{unknown}'.", "facility.items");
         var items = Catalogue.Where(c => certifiedItems.Contains(c.Code) && (c.Kind != CatalogueKind.MarchOnly || month.Month == 3)).ToList();
+        var quality = (Catalogue.FirstOrDefault(c => c.Code == QualityPartA)?.Amount ?? 0) * qualityPersonsA
+            + (Catalogue.FirstOrDefault(c => c.Code == QualityPartB)?.Amount ?? 0) * qualityPersonsB;
+        if (quality == 0 && qualityPersonsA + qualityPersonsB > 0)
+            throw new DomainRuleException("public-price.no-quality-part", $"単価表 v{Version} has no 区分3 amounts ({QualityPartA}, {QualityPartB}) for the certified 人数.", "facility.items");
         return new FacilityMonthInput(month, payment, rates, CellsFor(category, region, careCapacity, educationCapacity),
-            [.. items.Where(i => i.Kind != CatalogueKind.RateReduction).Select(i => i.Kind switch
-            {
-                CatalogueKind.PerChild => new AddonPrice(i.Code, AddonKind.PerChild, i.AgeBands, i.Base, i.TreatmentUnit, i.C),
-                CatalogueKind.PerExemptChild => new AddonPrice(i.Code, AddonKind.PerExemptChild, Amount: i.Amount),
-                _ => new AddonPrice(i.Code, AddonKind.PerFacility, Base: i.Base + i.Amount, TreatmentUnit: i.TreatmentUnit, C: i.C, Reducible: i.Reducible),
-            })],
+            [
+                .. items.Where(i => i.Kind != CatalogueKind.RateReduction).Select(i => i.Kind switch
+                {
+                    CatalogueKind.PerChild => new AddonPrice(i.Code, AddonKind.PerChild, i.AgeBands, i.Base, i.TreatmentUnit, i.C),
+                    CatalogueKind.PerExemptChild => new AddonPrice(i.Code, AddonKind.PerExemptChild, Amount: i.Amount),
+                    _ => new AddonPrice(i.Code, AddonKind.PerFacility, Base: i.Base + i.Amount, TreatmentUnit: i.TreatmentUnit, C: i.C, Reducible: i.Reducible),
+                }),
+                .. quality > 0 ? [new AddonPrice("処遇改善等加算区分3", AddonKind.PerFacility, Base: quality, Reducible: false)] : Array.Empty<AddonPrice>(),
+            ],
             [.. items.Where(i => i.Kind == CatalogueKind.RateReduction).Select(i => new ReductionRate(i.Code, i.Percent))],
             children);
     }

@@ -63,13 +63,17 @@ public static class PublicPriceTables
         new(category, Ward, 0, null, false, AgeBand.Age1To2, CareLevel.Short, 159_000, 1_560, 2.0m),
     ];
 
-    /// <summary>The sample catalogue: T-HO's 加算 (ILLUSTRATIVE) and a 副食費徴収免除加算 of 4,800.</summary>
+    /// <summary>The sample catalogue: T-HO's 加算 (ILLUSTRATIVE), a 副食費徴収免除加算 of 4,800, 分園 10% and 区分3's amounts per person.</summary>
     private static readonly CatalogueItem[] SampleCatalogue =
     [
         new("age3-staffing", "3歳児配置改善加算", CatalogueKind.PerChild, Prorated: true, Reducible: true, [AgeBand.Age3], Base: 8_000, TreatmentUnit: 80, C: 2.0m),
         new("head-nurse", "主任保育士専任加算", CatalogueKind.PerFacility, Prorated: false, Reducible: true, Base: 150_000, TreatmentUnit: 1_500, C: 7.5m),
         new("meal-exemption", "副食費徴収免除加算", CatalogueKind.PerExemptChild, Prorated: false, Reducible: false, Amount: 4_800),
         new("branch", "分園の場合 (減算)", CatalogueKind.RateReduction, Prorated: false, Reducible: false, Percent: 10),
+        // 区分3 per 人数A / 人数B: the third-party 1号 tool's 51,790 and 6,470, used ILLUSTRATIVELY (BENEFITS.md E10). Paid through the
+        // 加算率 certification's 人数, never certified as items themselves.
+        new(PublicPriceTable.QualityPartA, "処遇改善等加算 区分3 (人数A 1人当たり)", CatalogueKind.PerFacility, Prorated: false, Reducible: false, Amount: 51_790),
+        new(PublicPriceTable.QualityPartB, "処遇改善等加算 区分3 (人数B 1人当たり)", CatalogueKind.PerFacility, Prorated: false, Reducible: false, Amount: 6_470),
     ];
 
     /// <summary>The sample as version 1 from 2025-04-01.</summary>

@@ -72,7 +72,16 @@ public class PublicPriceTableTests : FacilityPaymentSpec
             Catalogue = [.. Sample.Catalogue, Sample.Catalogue[0], new CatalogueItem("x", "x", CatalogueKind.PerChild, Prorated: false, Reducible: true)],
         };
 
-        table.Problems().Select(p => p.Field).ShouldBe(["rows[1]", "rows[2].capacityTo", "catalogue[5].prorated", "catalogue"], ignoreOrder: true);
+        table.Problems().Select(p => p.Field).ShouldBe(["rows[1]", "rows[2].capacityTo", $"catalogue[{Sample.Catalogue.Count + 1}].prorated", "catalogue"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void e10_the_quality_part_is_paid_for_the_certified_persons_divided_over_the_first_day_roster()
+    {
+        PublicPriceEngine.Compute(Sample.InputFor(June2026, PaymentKind.Commission, Rates, FacilityCategory.PrivateNursery, RegionCategory.Percent20, 90, 0, [], E1Roster(), 3, 2),
+            Rules).ShouldSatisfyAllConditions(m => m.AddonTotal.ShouldBe(168_000), m => m.Amount.ShouldBe(5_612_880 + 168_000));
+        PublicPriceEngine.Compute(Sample.InputFor(June2026, PaymentKind.Commission, Rates, FacilityCategory.PrivateNursery, RegionCategory.Percent20, 90, 0, [], E1Roster(), 2, 2),
+            Rules).AddonTotal.ShouldBe(116_400);
     }
 
     [Fact]
