@@ -159,7 +159,7 @@ public static class StoredFeeBench
         return host;
     }
 
-    private static StoreOptions LoadingOptions(string connectionString, string schema)
+    internal static StoreOptions LoadingOptions(string connectionString, string schema)
     {
         var prepared = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString;
         var options = new StoreOptions();

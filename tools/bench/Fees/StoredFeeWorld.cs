@@ -27,12 +27,14 @@ public sealed record WorldCounts(int Households, int Guardians, int PlacedChildr
 public sealed class StoredFeeWorld
 {
     private const double SingleParentShare = 0.12, PublicAssistanceShare = 0.015, NonTaxableShare = 0.04, SchoolSiblingShare = 0.15;
-    private const int ChildrenPerFacility = 80;
+    /// <summary>Children per facility the ward starts with (a facility is added when none has a place for a child).</summary>
+    public const int DefaultChildrenPerFacility = 80;
 
     private readonly Random random;
     private readonly CertificationRuleSet rules = CertificationRuleSet.Default;
     private readonly List<WorldStream> streams = [];
     private readonly List<Facility> facilities = [];
+    private readonly Dictionary<Guid, int> facilityStreams = [];
     private readonly Dictionary<(Guid Facility, int FiscalYear, int ClassAge), int> seatsTaken = [];
     private int households, guardians, placed, others, taxYears, certifications, placements, events, personNumber, certificationNumber, contractNumber;
 
@@ -47,15 +49,20 @@ public sealed class StoredFeeWorld
 
     public IReadOnlyList<WorldStream> Streams => streams;
 
+    /// <summary>The facilities as their streams leave them, in the order they were registered.</summary>
+    public IReadOnlyList<Facility> Facilities => facilities;
+
     public WorldCounts Counts => new(households, guardians, placed, others, taxYears, certifications, facilities.Count, placements, events);
 
     /// <param name="children">children with a running placement in the month (the ward's size)</param>
-    public static StoredFeeWorld Generate(int children, int seed, DateOnly month)
+    /// <param name="childrenPerFacility">how many children a facility takes on average (the ward has children ÷ this facilities, at least 3)</param>
+    public static StoredFeeWorld Generate(int children, int seed, DateOnly month, int childrenPerFacility = DefaultChildrenPerFacility)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(children, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(childrenPerFacility, 1);
         if (month.Day != 1) throw new ArgumentException("The month is its first day.", nameof(month));
         var world = new StoredFeeWorld(seed, month);
-        world.AddFacilities(Math.Max(3, (children + ChildrenPerFacility - 1) / ChildrenPerFacility));
+        world.AddFacilities(Math.Max(3, (children + childrenPerFacility - 1) / childrenPerFacility));
         while (world.placed < children) world.AddHousehold(Math.Min(children - world.placed, world.PlacedChildrenInHousehold()));
         return world;
     }
@@ -71,6 +78,7 @@ public sealed class StoredFeeWorld
             var registered = Facility.Register(id, $"13104{i + 1:D5}", $"ベンチ第{i + 1}保育園", FacilityKind.NurserySchool, Address(), new DateOnly(2000, 4, 1),
                 new SeatsByAgeClass(25, 20, 20, 20, 20, 20));
             facilities.Add(Facility.Evolve(null, registered)!);
+            facilityStreams[id] = streams.Count;
             Add(typeof(Facility), id, [registered]);
         }
     }
@@ -215,6 +223,32 @@ public sealed class StoredFeeWorld
         foreach (var (year, classAge) in classes) seatsTaken[(facility.Id, year, classAge)] = seatsTaken.GetValueOrDefault((facility.Id, year, classAge)) + 1;
         return facility;
     }
+
+    /// <summary>
+    /// Appends to every facility's stream the events <paramref name="decisions"/> decide, in order, each on the facility as the
+    /// events before it left it (so each carries the next 事業所履歴番号), e.g. the 事業者管理 the 給付費 needs.
+    /// </summary>
+    public void DecideForFacilities(params Func<Facility, object>[] decisions)
+    {
+        for (var i = 0; i < facilities.Count; i++)
+        {
+            var facility = facilities[i];
+            var stream = streams[facilityStreams[facility.Id]];
+            var appended = new List<object>(stream.Events);
+            foreach (var decide in decisions)
+            {
+                var decided = decide(facility);
+                facility = Facility.Evolve(facility, decided)!;
+                appended.Add(decided);
+            }
+            facilities[i] = facility;
+            streams[facilityStreams[facility.Id]] = stream with { Events = appended };
+            events += decisions.Length;
+        }
+    }
+
+    /// <summary>Adds a stream of another area (e.g. a facility's 加算認定), written with the ward.</summary>
+    public void AddStream(Type aggregate, Guid id, IReadOnlyList<object> streamEvents) => Add(aggregate, id, streamEvents);
 
     private Guid Person(NamePart surname, IReadOnlyList<NamePart> givenNames, DateOnly birth, Sex sex)
     {
