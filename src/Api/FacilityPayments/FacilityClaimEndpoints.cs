@@ -41,14 +41,21 @@ public sealed record ClaimDecisionRequest(int Version, DateOnly DecidedOn, strin
     }
 }
 
-/// <summary>施設からの請求書: 請求書番号, 請求日, 請求額.</summary>
-public sealed record FacilityInvoiceRequest(int Version, string InvoiceNumber, DateOnly InvoicedOn, long Amount) : IValidatedRequest
+/// <summary>施設からの請求書: 請求書番号, 請求日, 請求額, and optionally its lines per child (the claim's child ref and 請求額).</summary>
+public sealed record FacilityInvoiceRequest(int Version, string InvoiceNumber, DateOnly InvoicedOn, long Amount, IReadOnlyList<InvoiceLine>? Lines = null) : IValidatedRequest
 {
     public void Validate(FieldErrors errors)
     {
         errors.Version(Version);
         errors.Required("invoiceNumber", InvoiceNumber, 30);
         errors.Range("amount", Amount, 0, 9_999_999_999);
+        if (Lines is { Count: > 2000 }) errors.Add("lines", "must list at most 2000 children.");
+        for (var i = 0; i < (Lines ?? []).Count; i++)
+        {
+            if (Lines![i] is null) { errors.Add($"lines[{i}]", "is required."); continue; }
+            errors.Required($"lines[{i}].ref", Lines[i].Ref, 50);
+            errors.Range($"lines[{i}].amount", Lines[i].Amount, 0, 100_000_000);
+        }
     }
 }
 
@@ -123,7 +130,7 @@ public static class FacilityClaimEndpoints
     [Authorize(Policy = Policies.ManageFacilities)]
     [WolverinePost("/api/facility-claims/{id}/invoices", OperationId = "RecordFacilityInvoice")]
     public static Task<ClaimSummary> Invoice(Guid id, FacilityInvoiceRequest request, IDocumentSession session, CancellationToken ct) =>
-        WriteAsync(session, id, request.Version, claim => claim.ReceiveInvoice(request.InvoiceNumber.Trim(), request.InvoicedOn, request.Amount), ct);
+        WriteAsync(session, id, request.Version, claim => claim.ReceiveInvoice(request.InvoiceNumber.Trim(), request.InvoicedOn, request.Amount, request.Lines), ct);
 
     private static async Task<ClaimSummary> WriteAsync(IDocumentSession session, Guid id, int version, Func<FacilityClaim, object> decide, CancellationToken ct)
     {

@@ -18,7 +18,8 @@ public enum ClaimStatus
 public sealed record ClaimApproval(int Revision, ClaimStage Stage, long Amount, long Adjustment, string ApprovedBy, DateOnly ApprovedOn);
 
 /// <summary>The facility's own 請求.</summary>
-public sealed record FacilityInvoice(string InvoiceNumber, DateOnly InvoicedOn, long Amount, int AgainstRevision, long Difference);
+public sealed record FacilityInvoice(string InvoiceNumber, DateOnly InvoicedOn, long Amount, int AgainstRevision, long Difference,
+    IReadOnlyList<InvoiceDiscrepancy>? Discrepancies = null);
 
 /// <summary>
 /// 給付費請求 (facility × month × paying municipality): the write model. Its revisions are computed by the ward, approved by a
@@ -81,7 +82,7 @@ public sealed record FacilityClaim(
         (not null, FacilityClaimReturned) => state with { Status = ClaimStatus.Returned },
         (not null, FacilityInvoiceReceived e) => state with
         {
-            Invoices = [.. state.Invoices, new FacilityInvoice(e.InvoiceNumber, e.InvoicedOn, e.Amount, e.AgainstRevision, e.Difference)],
+            Invoices = [.. state.Invoices, new FacilityInvoice(e.InvoiceNumber, e.InvoicedOn, e.Amount, e.AgainstRevision, e.Difference, e.Discrepancies)],
         },
         (not null, FacilityClaimScheduled e) => state with { ScheduledAmount = state.ScheduledAmount + e.Amount },
         (not null, FacilityClaimPaid e) => state with { ScheduledAmount = state.ScheduledAmount - e.Amount, PaidAmount = state.PaidAmount + e.Amount },
@@ -123,11 +124,25 @@ public sealed record FacilityClaim(
         return new FacilityClaimReturned(Id, Revision, reason, returnedOn, returnedBy);
     }
 
-    /// <summary>The facility's own 請求, diffed against the latest revision.</summary>
-    public FacilityInvoiceReceived ReceiveInvoice(string invoiceNumber, DateOnly invoicedOn, long amount)
+    /// <summary>
+    /// The facility's own 請求, diffed against the latest revision: on the total, and child by child when it sends its lines
+    /// (the ward's line for a child is its 公定価格 less the fee deducted).
+    /// </summary>
+    public FacilityInvoiceReceived ReceiveInvoice(string invoiceNumber, DateOnly invoicedOn, long amount, IReadOnlyList<InvoiceLine>? lines = null)
     {
         if (Invoices.Any(i => i.InvoiceNumber == invoiceNumber))
             throw new DomainRuleException("claim.invoice-duplicate", $"請求書番号 {invoiceNumber} is already recorded.", "invoiceNumber");
-        return new FacilityInvoiceReceived(Id, invoiceNumber, invoicedOn, amount, Revision, amount - Latest.Amount);
+        if (lines is not null && lines.Select(l => l.Ref).Distinct(StringComparer.Ordinal).Count() != lines.Count)
+            throw new DomainRuleException("claim.invoice-line-duplicate", "Each child appears once in the 請求's lines.", "lines");
+        IReadOnlyList<InvoiceDiscrepancy>? discrepancies = null;
+        if (lines is not null)
+        {
+            var computed = Latest.Children.ToDictionary(c => c.Ref, c => c.PublicPrice - c.FeeDeducted, StringComparer.Ordinal);
+            var claimed = lines.ToDictionary(l => l.Ref, l => l.Amount, StringComparer.Ordinal);
+            discrepancies = [.. computed.Keys.Union(claimed.Keys).Order(StringComparer.Ordinal)
+                .Select(r => new InvoiceDiscrepancy(r, claimed.TryGetValue(r, out var c) ? c : null, computed.TryGetValue(r, out var w) ? w : null))
+                .Where(d => d.Claimed != d.Computed)];
+        }
+        return new FacilityInvoiceReceived(Id, invoiceNumber, invoicedOn, amount, Revision, amount - Latest.Amount, discrepancies);
     }
 }

@@ -40,6 +40,16 @@ public sealed record FacilityClaimApproved(Guid ClaimId, int Revision, long Amou
 /// <summary>差戻し: the revision is sent back to be computed again (with the reason).</summary>
 public sealed record FacilityClaimReturned(Guid ClaimId, int Revision, string Reason, DateOnly ReturnedOn, string ReturnedBy);
 
-/// <summary>施設からの請求書: the facility's own 請求 (請求書番号, 請求日, 請求額) and its difference from the ward's computation.</summary>
+/// <summary>One child's line as the facility claims it (児童の参照 = the claim's child ref, i.e. the 契約番号, and 請求額).</summary>
+public sealed record InvoiceLine(string Ref, long Amount);
+
+/// <summary>Where the facility's line and the ward's disagree: a child only one side has (null on the other), or different amounts.</summary>
+/// <param name="Claimed">the facility's 請求額 for the child</param>
+/// <param name="Computed">the ward's amount for the child (公定価格 − the fee deducted)</param>
+public sealed record InvoiceDiscrepancy(string Ref, long? Claimed, long? Computed);
+
+/// <summary>施設からの請求書: the facility's own 請求 (請求書番号, 請求日, 請求額, its lines) and where it differs from the ward's computation.</summary>
 /// <param name="Difference">請求額 − the ward's computed amount</param>
-public sealed record FacilityInvoiceReceived(Guid ClaimId, string InvoiceNumber, DateOnly InvoicedOn, long Amount, int AgainstRevision, long Difference);
+/// <param name="Discrepancies">the children whose lines differ (when the facility sent lines)</param>
+public sealed record FacilityInvoiceReceived(Guid ClaimId, string InvoiceNumber, DateOnly InvoicedOn, long Amount, int AgainstRevision, long Difference,
+    IReadOnlyList<InvoiceDiscrepancy>? Discrepancies = null);

@@ -155,6 +155,28 @@ public sealed class FacilityClaimFlowTests(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task the_facilitys_own_invoice_is_recorded_with_the_children_whose_lines_differ()
+    {
+        var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));
+        await PrivateNursery(placed.FacilityId);
+        Clock.Today = new DateOnly(2027, 5, 10);
+        var claimId = (await Api.PostJson($"/api/facilities/{placed.FacilityId}/claims", new { month = April }, 200, ApiClient.Finance)).GetProperty("claimId").GetGuid();
+        var child = (await Api.GetJson($"/api/facility-claims/{claimId}", ApiClient.Finance)).GetProperty("latest").GetProperty("children")[0].GetProperty("ref").GetString();
+
+        await Api.PostJson($"/api/facility-claims/{claimId}/invoices",
+            new { version = 1, invoiceNumber = "R9-0001", invoicedOn = "2027-05-05", amount = 160_000, lines = new[] { new { @ref = child, amount = 160_000 } } }, 200,
+            ApiClient.FacilityLiaison);
+        ApiClient.Json(await Api.Post($"/api/facility-claims/{claimId}/invoices",
+            new { version = 2, invoiceNumber = "R9-0001", invoicedOn = "2027-05-05", amount = 1 }, 422, ApiClient.FacilityLiaison))
+            .GetProperty("rule").GetString().ShouldBe("claim.invoice-duplicate");
+
+        var invoice = (await Api.GetJson($"/api/facility-claims/{claimId}", ApiClient.Finance)).GetProperty("invoices").EnumerateArray().Single();
+        invoice.GetProperty("difference").GetInt64().ShouldBe(160_000 - 157_300);
+        var discrepancy = invoice.GetProperty("discrepancies").EnumerateArray().Single();
+        (discrepancy.GetProperty("ref").GetString(), discrepancy.GetProperty("claimed").GetInt64(), discrepancy.GetProperty("computed").GetInt64()).ShouldBe((child, 160_000, 157_300));
+    }
+
+    [Fact]
     public async Task the_months_run_computes_every_paid_facility_once_and_skips_the_others_with_the_reason()
     {
         var placed = await Host.PlacedInApril(Api, new DateOnly(2026, 1, 10));

@@ -68,6 +68,13 @@ public class FacilityClaimTests : FacilityPaymentSpec
         var invoice = claim.ReceiveInvoice("R8-0042", new DateOnly(2026, 5, 5), 5_620_000);
 
         invoice.Difference.ShouldBe(5_620_000 - 5_612_880);
+        invoice.Discrepancies.ShouldBeNull();
+        var children = claim.Latest.Children;
+        var lines = children.Skip(1).Select(c => new InvoiceLine(c.Ref, c.PublicPrice)).Append(new InvoiceLine("unknown", 1_000)).ToList();
+        lines[0] = lines[0] with { Amount = lines[0].Amount + 10 };
+        claim.ReceiveInvoice("R8-0043", new DateOnly(2026, 5, 5), 5_620_000, lines).Discrepancies!.ShouldBe(
+            [new InvoiceDiscrepancy(children[0].Ref, null, children[0].PublicPrice), new InvoiceDiscrepancy(children[1].Ref, children[1].PublicPrice + 10, children[1].PublicPrice),
+             new InvoiceDiscrepancy("unknown", 1_000, null)], ignoreOrder: true);
         ShouldBreakRule(() => Fold(FacilityClaim.Compute(null, FacilityId, April, Ward, ClaimStage.Confirmed, Pricing, amount, April, "月次", "clerk-a")!, invoice)
             .ReceiveInvoice("R8-0042", April, 1), "claim.invoice-duplicate");
     }
