@@ -6,6 +6,7 @@ using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Common;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.FacilityPayments;
+using KosodateShien.Projections.FacilityPayments;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -60,17 +61,15 @@ public static class PaymentBatchEndpoints
     public static async Task<PaymentBatchView> Create(CreatePaymentBatchRequest request, IDocumentSession session, FacilityTransferConsignor consignor,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var claims = (await session.Query<FacilityClaim>().Where(c => c.ApprovedAmount != 0 || c.PaidAmount != 0).ToListAsync(ct)).Where(c => c.Unscheduled != 0).ToList();
+        var claims = await session.ClaimsWithOpenAmountsAsync(ct);
         var facilities = (await session.LoadManyAsync<Facility>(ct, claims.Select(c => c.FacilityId).Distinct()))
             .ToDictionary(f => f.Id, f => (f.FacilityNumber, f.BankAccountOn(request.TransferDate)?.Account));
         var created = PaymentBatch.Create(Guid.CreateVersion7(), request.TransferDate, consignor.Consignor, claims, facilities, UserName(user), clock.TodayJst());
         session.Events.StartStream<PaymentBatch>(created.BatchId, created);
         // The claim's version is the one read: a batch made at the same moment that took the same claim makes this one fail (409).
+        var versions = claims.ToDictionary(c => c.Id, c => c.Version);
         foreach (var share in created.Items.SelectMany(i => i.Claims))
-        {
-            var claim = claims.Single(c => c.Id == share.ClaimId);
-            session.Events.Append(claim.Id, claim.Version + 1, new FacilityClaimScheduled(claim.Id, created.BatchId, request.TransferDate, share.Amount));
-        }
+            session.Events.Append(share.ClaimId, versions[share.ClaimId] + 1, new FacilityClaimScheduled(share.ClaimId, created.BatchId, request.TransferDate, share.Amount));
         var batch = PaymentBatch.Evolve(null, created)!;
         batch.Version = 1;
         return PaymentBatchView.Of(batch);

@@ -23,13 +23,14 @@ public static class PublicPriceEngine
         var lines = new List<PaymentLine>();
         var rates = input.Rates;
 
-        var everyone = input.Children.Select((child, i) => Child(input, rules, days, child, i, month, monthEnd, lines)).ToList();
-        var children = everyone.Where(c => payer is null || c.Payer == payer).ToList();
-        lines.RemoveAll(l => l.ChildRef is { } r && children.All(c => c.Ref != r));
+        var everyone = input.Children.Select((child, i) => Child(input, rules, days, child, i, month, monthEnd)).ToList();
+        var payers = everyone.Where(c => payer is null || c.Amount.Payer == payer).ToList();
+        var children = payers.Select(c => c.Amount).ToList();
+        lines.AddRange(payers.Select(c => c.Line));
         var publicPriceTotal = children.Sum(c => c.PublicPrice);
 
         // 施設単位の加算: the monthly amount per child of the whole facility's 1st-day roster, rounded down; a payer gets its children's shares.
-        var roster = everyone.Count(c => c.OnFirstDay);
+        var roster = everyone.Count(c => c.Amount.OnFirstDay);
         var payersRoster = children.Count(c => c.OnFirstDay);
         long perFacilityTotal = 0, unreducible = 0;
         foreach (var addon in input.Addons.Where(a => a.Kind == AddonKind.PerFacility))
@@ -47,7 +48,7 @@ public static class PublicPriceEngine
 
         // 副食費徴収免除加算: per exempt child, not 日割 and not reduced.
         long exemptTotal = 0;
-        var exempt = children.Count(c => input.Children.Single(x => x.Ref == c.Ref).MealFeeExempt && (c.OnFirstDay || rules.ExemptChildren == ExemptChildCount.AnyDay));
+        var exempt = payers.Count(c => c.MealFeeExempt && (c.Amount.OnFirstDay || rules.ExemptChildren == ExemptChildCount.AnyDay));
         foreach (var addon in input.Addons.Where(a => a.Kind == AddonKind.PerExemptChild))
         {
             var amount = addon.Amount * exempt;
@@ -86,8 +87,9 @@ public static class PublicPriceEngine
         return Compute(input with { Children = [.. input.Children.Where(c => c.From is null || c.From <= month).Select(c => c with { From = null, To = null })] }, rules, payer);
     }
 
-    private static ChildAmount Child(FacilityMonthInput input, FacilityPaymentRuleSet rules, DayCounter days, ClaimChild child, int index, DateOnly month,
-        DateOnly monthEnd, List<PaymentLine> lines)
+    /// <summary>A child's part of the month, its 積算根拠 line, and whether it is exempt from the 副食費.</summary>
+    private static (ChildAmount Amount, PaymentLine Line, bool MealFeeExempt) Child(FacilityMonthInput input, FacilityPaymentRuleSet rules, DayCounter days,
+        ClaimChild child, int index, DateOnly month, DateOnly monthEnd)
     {
         var from = child.From ?? month;
         var to = child.To ?? monthEnd;
@@ -124,8 +126,8 @@ public static class PublicPriceEngine
         if (partial)
             basis += $"; 日割 {Rounding(rules.ChildRoundDownTo)}({Yen(monthly)} × {d} ÷ {days.OfMonth}) = {Yen(price)} (うち処遇改善 {Yen(treatmentPart)}; " +
                 $"{from:M/d}–{to:M/d})";
-        lines.Add(new PaymentLine(PaymentLineKind.Child, "base", child.Ref, 1, monthly, price, basis));
-        return new ChildAmount(child.Ref, band, child.Category, child.CareLevel, onFirstDay, d, monthly, treatment, price, treatmentPart, fee, deducted, child.Payer);
+        return (new ChildAmount(child.Ref, band, child.Category, child.CareLevel, onFirstDay, d, monthly, treatment, price, treatmentPart, fee, deducted, child.Payer),
+            new PaymentLine(PaymentLineKind.Child, "base", child.Ref, 1, monthly, price, basis), child.MealFeeExempt);
     }
 
     /// <summary>Every child's cell must be in the table once; a table that leaves a cell empty is refused, naming it.</summary>

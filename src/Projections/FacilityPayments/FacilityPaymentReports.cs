@@ -48,10 +48,14 @@ public static class FacilityPaymentReports
             rows.Sum(r => r.RefundDue));
     }
 
+    /// <summary>The claims whose approved amount is not matched by what was paid or scheduled (what a payment batch takes).</summary>
+    public static async Task<IReadOnlyList<FacilityClaim>> ClaimsWithOpenAmountsAsync(this IQuerySession session, CancellationToken ct) =>
+        [.. (await session.Query<FacilityClaim>().Where(c => c.ApprovedAmount != 0 || c.PaidAmount != 0).ToListAsync(ct)).Where(c => c.Unscheduled != 0)];
+
     /// <summary>未払・返還 list: every claim whose approved amount is not matched by what was paid or scheduled.</summary>
     public static async Task<IReadOnlyList<OpenClaimAmount>> OpenAmountsAsync(this IQuerySession session, CancellationToken ct)
     {
-        var claims = (await session.Query<FacilityClaim>().Where(c => c.ApprovedAmount != 0 || c.PaidAmount != 0).ToListAsync(ct)).Where(c => c.Unscheduled != 0).ToList();
+        var claims = await session.ClaimsWithOpenAmountsAsync(ct);
         var facilities = (await session.LoadManyAsync<Facility>(ct, claims.Select(c => c.FacilityId).Distinct())).ToDictionary(f => f.Id);
         return [.. claims.Select(c => new OpenClaimAmount(c.Id, c.FacilityId, facilities.GetValueOrDefault(c.FacilityId)?.FacilityNumber ?? "", c.Month, c.ApprovedAmount,
                 c.PaidAmount, c.ScheduledAmount, c.Unscheduled))

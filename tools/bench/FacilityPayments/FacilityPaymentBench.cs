@@ -9,6 +9,7 @@ using KosodateShien.Bench.Fees;
 using KosodateShien.Domain.Collection.DirectDebit;
 using KosodateShien.Domain.Facilities;
 using KosodateShien.Domain.FacilityPayments;
+using KosodateShien.Projections.FacilityPayments;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -219,8 +220,7 @@ public static class FacilityPaymentBench
     private static async Task<(PaymentBatchCreated Created, byte[] File)> BatchAndFileAsync(IDocumentSession session, PhaseTimes phases, DebitConsignor consignor,
         DateOnly transferDate, DateOnly createdOn, CancellationToken ct)
     {
-        var claims = await phases.Time("transfer: read claims", async () =>
-            (await session.Query<FacilityClaim>().Where(c => c.ApprovedAmount != 0 || c.PaidAmount != 0).ToListAsync(ct)).Where(c => c.Unscheduled != 0).ToList());
+        var claims = await phases.Time("transfer: read claims", () => session.ClaimsWithOpenAmountsAsync(ct));
         var accounts = await phases.Time("transfer: read accounts", async () => (await session.LoadManyAsync<Facility>(ct, claims.Select(c => c.FacilityId).Distinct()))
             .ToDictionary(f => f.Id, f => (f.FacilityNumber, f.BankAccountOn(transferDate)?.Account)));
         var created = await phases.Time("transfer: make the batch", () =>
